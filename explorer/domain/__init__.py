@@ -1,0 +1,1 @@
+"""Domain logic in plain Python: referral highlights, ranking, search, red flags."""

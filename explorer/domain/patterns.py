@@ -1,0 +1,57 @@
+"""Which regions light up, on which side, when a trigger point is selected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from explorer.data.model import LEFT, MIDLINE, RIGHT, Atlas, Referral, TriggerPoint, other_side
+
+ESSENTIAL, SPILLOVER = "essential", "spillover"
+ZONE_RANK = {ESSENTIAL: 2, SPILLOVER: 1}
+
+
+@dataclass(frozen=True, order=True)
+class LitRegion:
+    """A region on one side of the body that a pattern reaches, and how strongly."""
+
+    region_id: str
+    side: str  # right | left | midline
+    zone: str
+    confidence: str
+
+
+def sides_reached(referral: Referral, trigger_side: str, region_sided: bool) -> tuple[str, ...]:
+    """Body sides a referral row reaches from a trigger point on `trigger_side`."""
+    if not region_sided:
+        return (MIDLINE,)
+    if referral.laterality == "bilateral":
+        return (RIGHT, LEFT)
+    if referral.laterality == "contralateral":
+        return (other_side(trigger_side),)
+    return (trigger_side,)
+
+
+def referral_map(atlas: Atlas, trigger_point: TriggerPoint, side: str) -> dict[tuple[str, str], LitRegion]:
+    """Every (region, side) the trigger point refers to; essential wins where rows overlap."""
+    lit: dict[tuple[str, str], LitRegion] = {}
+    for referral in trigger_point.referrals:
+        region = atlas.regions[referral.region_id]
+        for reached in sides_reached(referral, side, region.sided):
+            key = (referral.region_id, reached)
+            candidate = LitRegion(referral.region_id, reached, referral.zone, referral.confidence)
+            current = lit.get(key)
+            if current is None or ZONE_RANK[candidate.zone] > ZONE_RANK[current.zone]:
+                lit[key] = candidate
+    return lit
+
+
+def lit_regions(atlas: Atlas, trigger_point_id: str, side: str) -> list[LitRegion]:
+    """The referral pattern of a trigger point on one side, essential regions first."""
+    trigger_point = atlas.trigger_points[trigger_point_id]
+    found = referral_map(atlas, trigger_point, side).values()
+    return sorted(found, key=lambda r: (-ZONE_RANK[r.zone], atlas.regions[r.region_id].label, r.side))
+
+
+def describe_side(side: str) -> str:
+    """Words for a body side."""
+    return {RIGHT: "right", LEFT: "left", MIDLINE: "midline"}[side]
