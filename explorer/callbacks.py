@@ -1,0 +1,211 @@
+"""Thin callbacks: turn browser events into a new screen state, and a state into the screen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
+
+from explorer import content, ids, panels
+from explorer.data.model import RIGHT, SIDES, Atlas
+from explorer.domain.patterns import lit_regions
+from explorer.domain.ranking import rank
+from explorer.domain.search import search_muscles
+from explorer.figures import MARKER_TRACE, Overlay, SheetArtist, overlay_for_selection, overlay_patch, sheet_point
+from explorer.layout import trigger_point_options
+from explorer.state import EXPLORE, PAIN, ScreenState, format_mark, parse_mark, parse_query, to_query
+
+MAX_CLICK_COORD = 10_000.0
+REFERRER_LIMIT = 25
+
+
+def click_target(atlas: Atlas, artist: SheetArtist, click: dict | None) -> tuple[str, str, str] | None:
+    """('tp', id, side) for a marker click, ('region', id, side) for a body click, else None."""
+    if not isinstance(click, dict):
+        return None
+    for point in click.get("points") or []:
+        if isinstance(point, dict) and point.get("curveNumber") == MARKER_TRACE:
+            tp_id, _, side = str(point.get("customdata", "")).partition("|")
+            if tp_id in atlas.trigger_points and side in SIDES:
+                return ("tp", tp_id, side)
+    xs, ys = click.get("xvals"), click.get("yvals")
+    if not (isinstance(xs, list) and isinstance(ys, list) and xs and ys):
+        return None
+    try:
+        x, y = float(xs[0]), float(ys[0])
+    except (TypeError, ValueError):
+        return None
+    if not (abs(x) < MAX_CLICK_COORD and abs(y) < MAX_CLICK_COORD):
+        return None
+    view, vx, vy = sheet_point(artist.sheet, x, y)
+    shape = atlas.views[view].region_at(vx, vy)
+    if shape is None:
+        return None
+    return ("region", shape.region_id, shape.side)
+
+
+def next_state(atlas: Atlas, artists: dict[str, SheetArtist], state: ScreenState, trigger, value) -> ScreenState:
+    """The state after one user action (pure: tested without a browser)."""
+    if trigger == ids.CLEAR:
+        return ScreenState(mode=state.mode)
+    if trigger == ids.MODE:
+        return ScreenState(mode=value if value in (EXPLORE, PAIN) else EXPLORE, pain=state.pain)
+    if trigger == ids.TP_SEARCH:
+        if value in atlas.trigger_points:
+            return replace(state, trigger_point_id=value, side=state.side if state.trigger_point_id else RIGHT, region=None)
+        return replace(state, trigger_point_id=None) if value is None else state
+    if trigger == ids.PAIN_SELECT:
+        marks = []
+        for item in value or []:
+            mark, problem = parse_mark(str(item), atlas)
+            if mark and mark not in marks:
+                marks.append(mark)
+        return replace(state, mode=PAIN, pain=tuple(marks), trigger_point_id=None)
+    if isinstance(trigger, dict) and trigger.get("type") in (ids.CANDIDATE, ids.REGION_TP):
+        tp_id, _, side = str(trigger.get("index", "")).partition("|")
+        if tp_id in atlas.trigger_points and side in SIDES:
+            return replace(state, trigger_point_id=tp_id, side=side, region=None if state.mode == EXPLORE else state.region)
+        return state
+    if trigger in (ids.BODY_GRAPH, ids.HEAD_GRAPH):
+        artist = artists["body" if trigger == ids.BODY_GRAPH else "head"]
+        target = click_target(atlas, artist, value)
+        if target is None:
+            return state
+        kind, target_id, side = target
+        if kind == "tp":
+            return replace(state, trigger_point_id=target_id, side=side, region=None)
+        if state.mode == PAIN:
+            return state.toggle_pain((target_id, side))
+        return replace(state, region=(target_id, side), trigger_point_id=None)
+    return state
+
+
+def url_messages(messages) -> list:
+    """A dismissable notice naming each bad address parameter."""
+    if not messages:
+        return []
+    return [dbc.Alert([html.Strong("Part of this link could not be used. "), html.Ul([html.Li(m) for m in messages])], color="warning", dismissable=True, className="py-2")]
+
+
+def overlay_for_state(atlas: Atlas, state: ScreenState) -> Overlay:
+    """What the map overlays show for a state."""
+    show_markers = state.mode == EXPLORE
+    if state.trigger_point_id:
+        return overlay_for_selection(atlas, state.trigger_point_id, state.side, pain=state.pain if state.mode == PAIN else (), show_markers=show_markers)
+    if state.mode == PAIN:
+        return Overlay(pain=state.pain, show_markers=False)
+    if state.region:
+        return Overlay(pain=(state.region,), show_markers=True)
+    return Overlay()
+
+
+def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist]) -> None:
+    """Attach every callback to this app instance (never module-level: see design notes)."""
+
+    @app.callback(
+        Output(ids.STATE, "data"),
+        Output(ids.URL, "search"),
+        Output(ids.MODE, "value"),
+        Output(ids.TP_SEARCH, "value"),
+        Output(ids.PAIN_SELECT, "value"),
+        Output(ids.URL_MESSAGE, "children"),
+        Input(ids.URL, "search"),
+        Input(ids.BODY_GRAPH, "clickData"),
+        Input(ids.HEAD_GRAPH, "clickData"),
+        Input(ids.CLEAR, "n_clicks"),
+        Input(ids.MODE, "value"),
+        Input(ids.TP_SEARCH, "value"),
+        Input(ids.PAIN_SELECT, "value"),
+        Input({"type": ids.CANDIDATE, "index": ALL}, "n_clicks"),
+        Input({"type": ids.REGION_TP, "index": ALL}, "n_clicks"),
+        State(ids.STATE, "data"),
+    )
+    def update_state(search, body_click, head_click, _clear, mode, tp_value, pain_value, _cands, _refs, stored):
+        trigger = ctx.triggered_id
+        messages = no_update
+        if trigger is None or trigger == ids.URL:
+            state = parse_query(search, atlas)
+            messages = url_messages(state.messages)
+        else:
+            if isinstance(trigger, dict) and not ctx.triggered[0]["value"]:
+                return (no_update,) * 6  # a list re-rendered: no click happened
+            value = {
+                ids.BODY_GRAPH: body_click,
+                ids.HEAD_GRAPH: head_click,
+                ids.MODE: mode,
+                ids.TP_SEARCH: tp_value,
+                ids.PAIN_SELECT: pain_value,
+            }.get(trigger) if not isinstance(trigger, dict) else None
+            state = next_state(atlas, artists, ScreenState.from_store(stored), trigger, value)
+        query = to_query(state)
+        return (
+            state.to_store(),
+            query if trigger not in (None, ids.URL) else no_update,
+            state.mode,
+            state.trigger_point_id if state.mode == EXPLORE else None,
+            [format_mark(m) for m in state.pain],
+            messages,
+        )
+
+    @app.callback(
+        Output(ids.BODY_GRAPH, "figure"),
+        Output(ids.HEAD_GRAPH, "figure"),
+        Output(ids.PANEL, "children"),
+        Output(ids.HIGHLIGHT_LIST, "children"),
+        Output(ids.CANDIDATES, "children"),
+        Output(ids.RED_FLAGS, "children"),
+        Output(ids.SHARE_LINK, "href"),
+        Output("explore-controls", "hidden"),
+        Output("pain-controls", "hidden"),
+        Output(ids.MAP_HINT, "children"),
+        Input(ids.STATE, "data"),
+    )
+    def render(stored):
+        state = ScreenState.from_store(stored)
+        overlay = overlay_for_state(atlas, state)
+        body_patch = overlay_patch(artists["body"], overlay)
+        head_patch = overlay_patch(artists["head"], overlay)
+        share = "/" + to_query(state)
+        pain_mode = state.mode == PAIN
+        hint = content.HOW_TO_MARK if pain_mode else content.HOW_TO_EXPLORE
+
+        selected_tp = atlas.trigger_points.get(state.trigger_point_id) if state.trigger_point_id else None
+        details = panels.trigger_point_details(atlas, selected_tp, state.side) if selected_tp else None
+        highlights = panels.highlight_list(atlas, lit_regions(atlas, selected_tp.trigger_point_id, state.side)) if selected_tp else []
+
+        if pain_mode:
+            candidates = rank(atlas, state.pain)
+            selected = (state.trigger_point_id, state.side) if selected_tp else None
+            ranked = panels.candidate_list(atlas, candidates, selected)
+            flags = panels.red_flag_alerts(atlas, state.pain)
+            drawing = panels.pain_drawing_list(atlas, state.pain)
+            return body_patch, head_patch, details, [drawing, highlights], ranked, flags, share, True, False, hint
+        if state.region:
+            region_id, side = state.region
+            referrers = rank(atlas, [state.region], top=REFERRER_LIMIT)
+            panel = panels.region_referrers(atlas, region_id, side, referrers)
+            return body_patch, head_patch, panel, [], [], [], share, False, True, hint
+        return body_patch, head_patch, details or panels.intro(), highlights, [], [], share, False, True, hint
+
+    @app.callback(
+        Output(ids.TP_SEARCH, "options"),
+        Input(ids.TP_SEARCH, "search_value"),
+        State(ids.TP_SEARCH, "value"),
+        prevent_initial_call=True,
+    )
+    def search_options(query, current):
+        all_options = trigger_point_options(atlas)
+        if not query:
+            return all_options
+        muscle_ids = [hit.muscle.muscle_id for hit in search_muscles(atlas, query, limit=20)]
+        by_value = {o["value"]: o for o in all_options}
+        options = []
+        for muscle_id in muscle_ids:
+            for tp in atlas.trigger_points_of(muscle_id):
+                option = dict(by_value[tp.trigger_point_id])
+                option["search"] = f"{option['search']} {query}"  # the fuzzy match was ours: keep it visible
+                options.append(option)
+        if current and current in by_value and current not in {o["value"] for o in options}:
+            options.append(by_value[current])
+        return options
