@@ -85,14 +85,23 @@ def url_messages(messages) -> list:
     """A dismissable notice naming each bad address parameter."""
     if not messages:
         return []
-    return [dbc.Alert([html.Strong("Part of this link could not be used. "), html.Ul([html.Li(m) for m in messages])], color="warning", dismissable=True, className="py-2")]
+    return [
+        dbc.Alert(
+            [html.Strong("Part of this link could not be used. "), html.Ul([html.Li(m) for m in messages])],
+            color="warning",
+            dismissable=True,
+            className="py-2",
+        )
+    ]
 
 
 def overlay_for_state(atlas: Atlas, state: ScreenState) -> Overlay:
     """What the map overlays show for a state."""
     show_markers = state.mode == EXPLORE
     if state.trigger_point_id:
-        return overlay_for_selection(atlas, state.trigger_point_id, state.side, pain=state.pain if state.mode == PAIN else (), show_markers=show_markers)
+        return overlay_for_selection(
+            atlas, state.trigger_point_id, state.side, pain=state.pain if state.mode == PAIN else (), show_markers=show_markers
+        )
     if state.mode == PAIN:
         return Overlay(pain=state.pain, show_markers=False)
     if state.region:
@@ -130,13 +139,17 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         else:
             if isinstance(trigger, dict) and not ctx.triggered[0]["value"]:
                 return (no_update,) * 6  # a list re-rendered: no click happened
-            value = {
-                ids.BODY_GRAPH: body_click,
-                ids.HEAD_GRAPH: head_click,
-                ids.MODE: mode,
-                ids.TP_SEARCH: tp_value,
-                ids.PAIN_SELECT: pain_value,
-            }.get(trigger) if not isinstance(trigger, dict) else None
+            value = (
+                {
+                    ids.BODY_GRAPH: body_click,
+                    ids.HEAD_GRAPH: head_click,
+                    ids.MODE: mode,
+                    ids.TP_SEARCH: tp_value,
+                    ids.PAIN_SELECT: pain_value,
+                }.get(trigger)
+                if not isinstance(trigger, dict)
+                else None
+            )
             state = next_state(atlas, artists, ScreenState.from_store(stored), trigger, value)
         query = to_query(state)
         return (

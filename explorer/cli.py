@@ -60,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return EXIT_INVALID
     if command == "check-data":
-        print(f"Data in {data_dir} is valid: {len(atlas.regions)} regions, {len(atlas.muscles)} muscles, "
-              f"{len(atlas.trigger_points)} trigger points, {sum(len(t.referrals) for t in atlas.trigger_points.values())} pattern rows.")
+        print(
+            f"Data in {data_dir} is valid: {len(atlas.regions)} regions, {len(atlas.muscles)} muscles, "
+            f"{len(atlas.trigger_points)} trigger points, {sum(len(t.referrals) for t in atlas.trigger_points.values())} pattern rows."
+        )
         return EXIT_OK
     if command == "stats":
         print(format_stats(atlas))
@@ -122,7 +124,7 @@ def _rank(atlas: Atlas, args) -> int:
     for item in args.regions:
         region_id, _, suffix = item.partition(".")
         region = atlas.regions.get(region_id)
-        side = {"l": LEFT, "left": LEFT, "r": RIGHT, "right": RIGHT}.get(suffix.lower(), None) if suffix else args.side
+        side = {"l": LEFT, "left": LEFT, "r": RIGHT, "right": RIGHT}.get(suffix.lower()) if suffix else args.side
         if region is None or side is None:
             unknown.append(item)
             continue

@@ -128,36 +128,61 @@ class SheetArtist:
             geometry = self.atlas.views[panel.view]
             for shape in geometry.shapes:
                 shapes.append(
-                    dict(type="path", path=_svg_path(shape.polygon, panel.offset), fillcolor=SKIN,
-                         line=dict(color=REGION_LINE, width=0.6), layer="below")
+                    dict(
+                        type="path",
+                        path=_svg_path(shape.polygon, panel.offset),
+                        fillcolor=SKIN,
+                        line=dict(color=REGION_LINE, width=0.6),
+                        layer="below",
+                    )
                 )
             for polygon in getattr(geometry.silhouette, "geoms", [geometry.silhouette]):
                 shapes.append(
-                    dict(type="path", path=_svg_path(polygon, panel.offset), fillcolor="rgba(0,0,0,0)",
-                         line=dict(color=OUTLINE, width=1.3), layer="above")
+                    dict(
+                        type="path",
+                        path=_svg_path(polygon, panel.offset),
+                        fillcolor="rgba(0,0,0,0)",
+                        line=dict(color=OUTLINE, width=1.3),
+                        layer="above",
+                    )
                 )
         figure = go.Figure(
             data=[
                 _overlay("Your pain", PAIN_FILL, PAIN_LINE, 1.4, pattern="x"),
                 _overlay("Spillover zone", SPILLOVER_FILL, SPILLOVER_LINE, 1.1, pattern="/", dash="dot"),
                 _overlay("Essential zone", ESSENTIAL_FILL, ESSENTIAL_LINE, 1.6),
-                go.Scatter(x=[], y=[], mode="lines", name="Muscle outline", hoverinfo="skip",
-                           line=dict(color=MUSCLE_LINE, width=2, dash="dash")),
+                go.Scatter(
+                    x=[], y=[], mode="lines", name="Muscle outline", hoverinfo="skip", line=dict(color=MUSCLE_LINE, width=2, dash="dash")
+                ),
                 self._marker_trace(),
-                go.Scatter(x=[], y=[], mode="markers", name="Selected", hoverinfo="skip",
-                           marker=dict(symbol="circle-open", size=sheet.marker_size + 12, color="#111",
-                                       line=dict(width=3, color="#111"))),
+                go.Scatter(
+                    x=[],
+                    y=[],
+                    mode="markers",
+                    name="Selected",
+                    hoverinfo="skip",
+                    marker=dict(symbol="circle-open", size=sheet.marker_size + 12, color="#111", line=dict(width=3, color="#111")),
+                ),
             ]
         )
         annotations = []
         for panel in sheet.panels:
-            annotations.append(dict(x=panel.offset, y=sheet.title_y, text=f"<b>{panel.title}</b>", showarrow=False,
-                                    font=dict(size=14, color="#333")))
+            annotations.append(
+                dict(x=panel.offset, y=sheet.title_y, text=f"<b>{panel.title}</b>", showarrow=False, font=dict(size=14, color="#333"))
+            )
             for letter, lx in (("R", panel.right_letter_x), ("L", panel.left_letter_x)):
                 if lx is not None:
-                    annotations.append(dict(x=panel.offset + lx, y=sheet.letter_y, text=f"<b>{letter}</b>",
-                                            showarrow=False, font=dict(size=15, color="#fff"),
-                                            bgcolor="#555", borderpad=3))
+                    annotations.append(
+                        dict(
+                            x=panel.offset + lx,
+                            y=sheet.letter_y,
+                            text=f"<b>{letter}</b>",
+                            showarrow=False,
+                            font=dict(size=15, color="#fff"),
+                            bgcolor="#555",
+                            borderpad=3,
+                        )
+                    )
         figure.update_layout(
             shapes=shapes,
             annotations=annotations,
@@ -193,7 +218,12 @@ class SheetArtist:
                 texts.append(f"{muscle.name}, {tp.label} ({side}){kind}")
                 symbols.append("circle" if tp.pain else "diamond")
         return go.Scatter(
-            x=xs, y=ys, customdata=ids, hovertext=texts, mode="markers", name="Trigger points",
+            x=xs,
+            y=ys,
+            customdata=ids,
+            hovertext=texts,
+            mode="markers",
+            name="Trigger points",
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(size=self.sheet.marker_size, color=MARKER, symbol=symbols, line=dict(width=1.5, color="white")),
         )
@@ -249,8 +279,15 @@ def _overlay(name: str, fill: str, line: str, width: float, pattern: str | None 
     if pattern:
         extra["fillpattern"] = dict(shape=pattern, fgcolor=line, fgopacity=0.75, size=7, solidity=0.25)
     return go.Scatter(
-        x=[], y=[], mode="lines", fill="toself", fillcolor=fill, name=name, hoverinfo="skip",
-        line=dict(color=line, width=width, dash=dash), **extra,
+        x=[],
+        y=[],
+        mode="lines",
+        fill="toself",
+        fillcolor=fill,
+        name=name,
+        hoverinfo="skip",
+        line=dict(color=line, width=width, dash=dash),
+        **extra,
     )
 
 

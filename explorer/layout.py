@@ -77,7 +77,9 @@ def sheet_graph(graph_id: str, artist: SheetArtist, label: str) -> html.Div:
         className=f"sheet sheet-{artist.sheet.sheet_id}",
         role="group",
         **{"aria-label": label},
-        children=dcc.Graph(id=graph_id, figure=artist.base_figure, config=GRAPH_CONFIG, className="sheet-graph", style={"height": "100%", "width": "100%"}),
+        children=dcc.Graph(
+            id=graph_id, figure=artist.base_figure, config=GRAPH_CONFIG, className="sheet-graph", style={"height": "100%", "width": "100%"}
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from dash import html
 
 from explorer import content, ids
 from explorer.data.model import MIDLINE, Atlas, TriggerPoint
-from explorer.domain.patterns import ESSENTIAL, LitRegion, lit_regions
+from explorer.domain.patterns import ESSENTIAL, LitRegion
 from explorer.domain.ranking import Candidate, explain
 from explorer.domain.redflags import red_flags_for
 
@@ -48,7 +48,14 @@ def highlight_list(atlas: Atlas, lit: list[LitRegion]) -> html.Div:
     for zone, title in ((ESSENTIAL, "Essential zone (strong)"), ("spillover", "Spillover zone (some people)")):
         names = [region_name(atlas, r.region_id, r.side) for r in lit if r.zone == zone]
         if names:
-            groups.append(html.Div([html.H3(title, className=f"h6 zone-title zone-{zone}"), html.Ul([html.Li(n) for n in names], className=f"zone-list zone-{zone}")]))
+            groups.append(
+                html.Div(
+                    [
+                        html.H3(title, className=f"h6 zone-title zone-{zone}"),
+                        html.Ul([html.Li(n) for n in names], className=f"zone-list zone-{zone}"),
+                    ]
+                )
+            )
     return html.Div(groups, className="highlight-list", **{"data-testid": "highlight-list"})
 
 
@@ -74,18 +81,24 @@ def trigger_point_details(atlas: Atlas, tp: TriggerPoint, side: str) -> html.Art
                     _field("Where it sends pain", tp.pattern_summary),
                 ]
             ),
-            html.P("This point causes a symptom other than pain; it is not used to explain pain.", className="alert alert-info py-1") if not tp.pain else None,
+            html.P("This point causes a symptom other than pain; it is not used to explain pain.", className="alert alert-info py-1")
+            if not tp.pain
+            else None,
             dbc.Accordion(
                 start_collapsed=True,
                 always_open=True,
                 children=[
                     dbc.AccordionItem(
                         title="What people notice, and what it can be mistaken for",
-                        children=html.Dl([_field("Typical complaints", muscle.symptoms), _field("Can mimic / tell apart from", muscle.mimics)]),
+                        children=html.Dl(
+                            [_field("Typical complaints", muscle.symptoms), _field("Can mimic / tell apart from", muscle.mimics)]
+                        ),
                     ),
                     dbc.AccordionItem(
                         title="Self-care",
-                        children=html.Dl([_field("What you can do", muscle.self_care), _field("What keeps it going", muscle.perpetuating_factors)]),
+                        children=html.Dl(
+                            [_field("What you can do", muscle.self_care), _field("What keeps it going", muscle.perpetuating_factors)]
+                        ),
                     ),
                     dbc.AccordionItem(
                         title="Anatomy",
@@ -117,7 +130,13 @@ def trigger_point_details(atlas: Atlas, tp: TriggerPoint, side: str) -> html.Art
                 children=[
                     html.Span("Other trigger points of this muscle: ", className="small"),
                     *[
-                        dbc.Button(t.label, id={"type": ids.REGION_TP, "index": f"{t.trigger_point_id}|{side}"}, size="sm", color="link", className="p-0 me-2")
+                        dbc.Button(
+                            t.label,
+                            id={"type": ids.REGION_TP, "index": f"{t.trigger_point_id}|{side}"},
+                            size="sm",
+                            color="link",
+                            className="p-0 me-2",
+                        )
                         for t in others
                     ],
                 ]
@@ -173,7 +192,10 @@ def pain_drawing_list(atlas: Atlas, marks) -> html.Div:
     if not marks:
         return html.P("No areas marked yet.", className="text-muted")
     return html.Div(
-        [html.H3("Your pain drawing", className="h6"), html.Ul([html.Li(region_name(atlas, r, s)) for r, s in marks], className="pain-list")],
+        [
+            html.H3("Your pain drawing", className="h6"),
+            html.Ul([html.Li(region_name(atlas, r, s)) for r, s in marks], className="pain-list"),
+        ],
         **{"data-testid": "pain-list"},
     )
 
@@ -215,10 +237,13 @@ def candidate_list(atlas: Atlas, candidates: list[Candidate], selected: tuple[st
                         className="candidate-button text-start w-100",
                         **{"aria-pressed": "true" if is_selected else "false"},
                     ),
-                    html.Div(className="d-flex gap-2 align-items-start", children=[
-                        html.Span(f"match {round(c.score * 100)}%", className="badge text-bg-secondary"),
-                        html.Span(explain(atlas, c), className="reason small"),
-                    ]),
+                    html.Div(
+                        className="d-flex gap-2 align-items-start",
+                        children=[
+                            html.Span(f"match {round(c.score * 100)}%", className="badge text-bg-secondary"),
+                            html.Span(explain(atlas, c), className="reason small"),
+                        ],
+                    ),
                 ],
             )
         )

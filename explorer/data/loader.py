@@ -248,7 +248,9 @@ def _build_views(frame: pd.DataFrame, regions: dict[str, Region], problems: list
         needed = ("right", "left") if region.sided else (MIDLINE,)
         for side in needed:
             if (region.region_id, side) not in drawn:
-                problems.append(Problem(name, 0, "region_id", f"region {region.region_id!r} ({side}) is in regions.csv but drawn on no view"))
+                problems.append(
+                    Problem(name, 0, "region_id", f"region {region.region_id!r} ({side}) is in regions.csv but drawn on no view")
+                )
     views: dict[str, ViewGeometry] = {}
     for view in schemas.VIEWS:
         shapes = by_view.get(view, [])
@@ -269,7 +271,9 @@ def _build_muscles(frame, regions, views, problems) -> dict[str, Muscle]:
             if region_id not in regions:
                 problems.append(Problem(name, row.Index, "outline_regions", f"unknown region {region_id!r}"))
             elif row.outline_view and row.outline_view in views and not views[row.outline_view].shapes_of(region_id, "right"):
-                problems.append(Problem(name, row.Index, "outline_regions", f"region {region_id!r} is not drawn on view {row.outline_view!r}"))
+                problems.append(
+                    Problem(name, row.Index, "outline_regions", f"region {region_id!r} is not drawn on view {row.outline_view!r}")
+                )
         if outline_regions and not row.outline_view:
             problems.append(Problem(name, row.Index, "outline_view", "outline_regions are given, so outline_view is required"))
         muscles[row.muscle_id] = Muscle(
@@ -307,7 +311,14 @@ def _build_referrals(frame, regions, problems) -> _Referrals:
     for row in frame.itertuples():
         key = (row.trigger_point_id, row.region_id)
         if key in seen:
-            problems.append(Problem(name, row.Index, "region_id", f"region {row.region_id!r} is listed twice for {row.trigger_point_id!r} (first on line {seen[key]})"))
+            problems.append(
+                Problem(
+                    name,
+                    row.Index,
+                    "region_id",
+                    f"region {row.region_id!r} is listed twice for {row.trigger_point_id!r} (first on line {seen[key]})",
+                )
+            )
             continue
         seen[key] = row.Index
         if row.region_id not in regions:

@@ -150,6 +150,5 @@ UNUSED_REGIONS = _strict(
 )
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    schema.name: schema
-    for schema in (REGIONS, GEOMETRY, MUSCLES, TRIGGER_POINTS, REFERRAL_PATTERNS, RED_FLAGS, UNUSED_REGIONS)
+    schema.name: schema for schema in (REGIONS, GEOMETRY, MUSCLES, TRIGGER_POINTS, REFERRAL_PATTERNS, RED_FLAGS, UNUSED_REGIONS)
 }
