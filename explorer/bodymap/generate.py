@@ -88,8 +88,12 @@ def build_regions() -> list[RegionPolygon]:
     for view in VIEW_IDS:
         entries = sorted((r for r in raw if r[0] == view), key=lambda r: (r[1], r[2]))
         simplified = shapely.coverage_simplify([e[3] for e in entries], SIMPLIFY_TOLERANCE)
+        taken = Polygon()
         for (_, region_id, side, _), shape in zip(entries, simplified, strict=True):
+            # Simplifying and rounding can leave slivers where neighbours meet; the earlier region keeps them.
+            shape = shapely.set_precision(shape, COORD_PRECISION).difference(taken)
             shape = shapely.set_precision(shape, COORD_PRECISION)
+            taken = taken.union(shape)
             for part, polygon in enumerate(_hole_free(shape)):
                 result.append(RegionPolygon(view, region_id, side, part, polygon))
     return result

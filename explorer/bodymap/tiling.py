@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shapely.geometry import MultiPolygon, Polygon
+from shapely import voronoi_polygons
+from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -17,8 +18,9 @@ class RegionSpec:
     """A region's claim: everything of `shape` inside the silhouette that no earlier spec took."""
 
     region_id: str
-    shape: BaseGeometry
+    shape: BaseGeometry | None = None
     midline: bool = False
+    seed: tuple[float, float] | None = None  # instead of a shape: take the leftover nearest this point
 
 
 def tile(silhouette: BaseGeometry, specs: list[RegionSpec], claimed: dict[str, BaseGeometry] | None = None) -> dict[str, BaseGeometry]:
@@ -30,12 +32,26 @@ def tile(silhouette: BaseGeometry, specs: list[RegionSpec], claimed: dict[str, B
     regions: dict[str, BaseGeometry] = {k: v.buffer(0) for k, v in (claimed or {}).items()}
     taken = unary_union(list(regions.values())) if regions else Polygon()
     for spec in specs:
+        if spec.shape is None:
+            continue
         piece = spec.shape.buffer(0).intersection(silhouette).difference(taken).buffer(0)
         if piece.is_empty or piece.area < SLIVER_AREA:
             continue
         previous = regions.get(spec.region_id)
         regions[spec.region_id] = piece if previous is None else previous.union(piece)
         taken = taken.union(piece)
+    seeded = [spec for spec in specs if spec.seed is not None]
+    if seeded:
+        leftover = silhouette.difference(taken)
+        cells = voronoi_polygons(MultiPoint([spec.seed for spec in seeded]), extend_to=silhouette.envelope.buffer(50))
+        for cell in cells.geoms:
+            owner = next(spec for spec in seeded if cell.contains(Point(spec.seed)))
+            piece = cell.intersection(leftover).buffer(0)
+            if piece.is_empty:
+                continue
+            previous = regions.get(owner.region_id)
+            regions[owner.region_id] = piece if previous is None else previous.union(piece)
+            taken = taken.union(piece)
     leftover = silhouette.difference(taken)
     for part in _parts(leftover):
         if part.area > 1e-6:

@@ -145,32 +145,32 @@ LATERAL_EAR = ellipse(-8, 52, 8.5, 13.5, angle=-12)
 
 
 def lateral_specs() -> list[R]:
-    """Regions of the right lateral head view, most specific first."""
+    """Regions of the right lateral head view, most specific first (what no spec takes joins a neighbour)."""
     return [
         R("ear", LATERAL_EAR.buffer(0.01)),
         R("around_eye", ellipse(35.5, 64, 7.5, 5.8)),
-        R("eyebrow", poly((27, 70.5), (46, 72), (48, 77.5), (28, 76.5))),
+        R("eyebrow", ellipse(38.5, 73.5, 10.5, 3.3, angle=-6)),
         R("nose", poly((41, 65), (62, 63), (62, 36), (43.5, 37.5), (40, 48))),
         R("tmj", ellipse(5.5, 44, 4.6, 6)),
         R("upper_teeth", poly((27, 26.5), (52, 26.5), (52, 36), (27, 35.5))),
         R("lower_teeth", poly((27, 17), (52, 16), (52, 26.5), (27, 26.5))),
         R("chin", poly((22, -6), (52, -6), (52, 16), (27, 17), (22, 9))),
-        R("maxilla", poly((24, 35.5), (52, 36), (44, 47), (26, 48))),
+        R("maxilla", poly((24, 35.5), (52, 36), (44, 47), (28, 49))),
         R("angle_of_jaw", ellipse(3, 13, 7.5, 8)),
-        R("cheek", poly((10, 37), (26, 36), (28, 48), (41, 57), (32, 61), (11, 56.5))),
-        R("lower_jaw", poly((8, 2), (22, -6), (27, 17), (27, 36), (10, 37), (9, 22))),
-        R("temple", poly((0, 58), (29, 59), (33, 72), (29, 88), (10, 93), (-1, 76))),
-        R("forehead", poly((27, 76.5), (62, 76), (62, 120), (22, 112))),
-        R("vertex", poly((-70, 97), (22, 104), (22, 130), (-70, 130))),
-        R("above_ear", poly((-30, 66), (0, 64), (0, 93), (-26, 96))),
         R("mastoid", ellipse(-19, 33, 7.5, 8)),
-        R("occiput", poly((-70, 16), (-14, 16), (-14, 24), (-30, 66), (-26, 97), (-70, 97))),
+        R("lower_jaw", poly((8, 2), (22, -6), (27, 17), (27, 36), (10, 38), (9, 22))),
         R("side_of_neck", poly((-25, 27), (-13, 27), (0, 2), (16, -58), (-2, -58))),
         R("angle_of_neck", poly((-60, -60), (6, -60), (0, -44), (-50, -44))),
-        R("suboccipital", poly((-60, -2), (-10, -2), (-10, 16), (-60, 16))),
+        R("suboccipital", poly((-60, -2), (-10, -2), (-10, 18), (-60, 18))),
         R("throat", rect(4, -70, 40, 6)),
         R("posterior_neck", rect(-60, -60, -21, 0)),
         R("posterolateral_neck", rect(-21, -60, 0, 0)),
+        R("cheek", seed=(22, 47)),
+        R("temple", seed=(9, 71)),
+        R("above_ear", seed=(-17, 80)),
+        R("forehead", seed=(38, 93)),
+        R("vertex", seed=(-8, 111)),
+        R("occiput", seed=(-40, 52)),
     ]
 
 

@@ -1,0 +1,105 @@
+"""Geometry invariants, checked with shapely on the committed file (and the generator itself)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from shapely import STRtree
+from shapely.affinity import scale
+from shapely.ops import unary_union
+
+from explorer.bodymap import views
+from explorer.bodymap.generate import build_regions, render_csv
+from explorer.data import DEFAULT_DATA_DIR
+from tests.conftest import SHARED_DIR
+
+OVERLAP_TOLERANCE = 0.5  # square units on a body 800 units tall
+
+
+@pytest.mark.parametrize("view", ["front", "back", "face", "head_right", "head_left"])
+def test_no_two_regions_overlap(atlas, view):
+    shapes = atlas.views[view].shapes
+    polygons = [s.polygon for s in shapes]
+    tree = STRtree(polygons)
+    for i, polygon in enumerate(polygons):
+        for j in tree.query(polygon):
+            if j <= i:
+                continue
+            overlap = polygon.intersection(polygons[j]).area
+            assert overlap < OVERLAP_TOLERANCE, (
+                f"{view}: {shapes[i].region_id}/{shapes[i].side} overlaps {shapes[j].region_id}/{shapes[j].side} by {overlap:.2f}"
+            )
+
+
+@pytest.mark.parametrize(
+    ("view", "silhouette"),
+    [
+        ("front", views.body_silhouette),
+        ("back", views.body_silhouette),
+        ("face", views.face_silhouette),
+        ("head_right", views.lateral_silhouette),
+    ],
+)
+def test_regions_cover_the_silhouette(atlas, view, silhouette):
+    outline = silhouette()
+    union = unary_union([s.polygon for s in atlas.views[view].shapes])
+    gaps = outline.difference(union).area
+    assert gaps / outline.area < 0.005, f"{view}: {gaps:.1f} units of the body are not in any region"
+    assert union.difference(outline.buffer(0.5)).area / outline.area < 0.005
+
+
+def test_every_vocabulary_region_is_drawn(atlas):
+    shared = SHARED_DIR / "regions.csv"
+    vocabulary = [row["region_id"] for row in csv.DictReader(shared.open(encoding="utf-8"))] if shared.exists() else list(atlas.regions)
+    missing = [r for r in vocabulary if r not in atlas.regions]
+    assert not missing, f"regions.csv lacks shared vocabulary ids: {missing}"
+    undrawn = [r for r in vocabulary if not atlas.views_showing(r)]
+    assert not undrawn
+
+
+def test_sided_regions_are_drawn_on_both_sides_as_mirror_images(atlas):
+    for view, geometry in atlas.views.items():
+        if view.startswith("head_"):
+            continue
+        for region_id in {s.region_id for s in geometry.shapes if s.side == "right"}:
+            right = unary_union([s.polygon for s in geometry.shapes_of(region_id, "right") if s.side == "right"])
+            left = unary_union([s.polygon for s in geometry.shapes if s.region_id == region_id and s.side == "left"])
+            mirrored = scale(right, -1, 1, origin=(0, 0))
+            assert mirrored.symmetric_difference(left).area < 0.02 * max(right.area, 1), f"{view}/{region_id} is not mirrored"
+
+
+def test_lateral_head_views_mirror_each_other(atlas):
+    right = unary_union([s.polygon for s in atlas.views["head_right"].shapes])
+    left = unary_union([s.polygon for s in atlas.views["head_left"].shapes])
+    assert scale(right, -1, 1, origin=(0, 0)).symmetric_difference(left).area < 1.0
+
+
+def test_front_view_puts_patient_right_on_viewer_left(atlas):
+    right_hand = unary_union([s.polygon for s in atlas.views["front"].shapes if s.region_id == "palm" and s.side == "right"])
+    assert right_hand.centroid.x < 0
+    back_right_hand = unary_union([s.polygon for s in atlas.views["back"].shapes if s.region_id == "back_of_hand" and s.side == "right"])
+    assert back_right_hand.centroid.x > 0
+
+
+def test_body_proportions_follow_the_eight_head_canon(atlas):
+    front = atlas.views["front"]
+    _, miny, _, maxy = front.silhouette.bounds
+    height = maxy - miny
+    chin = min(p.bounds[1] for s in front.shapes if s.region_id == "chin" for p in [s.polygon])
+    knee = front.shapes_of("front_of_knee", "right")[0].polygon.centroid.y
+    assert 7.7 < height / 100 < 8.6
+    assert 0.84 < (chin - miny) / height < 0.9
+    assert 0.22 < (knee - miny) / height < 0.3
+
+
+def test_generator_reproduces_the_committed_file():
+    committed = (DEFAULT_DATA_DIR / "body_geometry.csv").read_text(encoding="utf-8")
+    assert render_csv(build_regions()) == committed
+
+
+def test_hit_testing_finds_the_region_under_a_point(atlas):
+    front = atlas.views["front"]
+    chin = front.shapes_of("sternum", "right")[0].polygon.representative_point()
+    assert front.region_at(chin.x, chin.y).region_id == "sternum"
+    assert front.region_at(-380, 10) is None
