@@ -209,10 +209,10 @@ def red_flag_alerts(atlas: Atlas, marks) -> list:
     for flag in flags:
         color = "danger" if flag.urgency == "emergency" else "warning"
         alerts.append(
-            dbc.Alert(
+            html.Div(
                 [html.Strong(flag.title + ": "), flag.warning, " ", html.Strong(flag.action)],
-                color=color,
-                className="py-2 mb-2 red-flag",
+                className=f"alert alert-{color} py-2 mb-2 red-flag",
+                role="alert",
                 **{"data-flag": flag.flag_id},
             )
         )
@@ -230,11 +230,10 @@ def candidate_list(atlas: Atlas, candidates: list[Candidate], selected: tuple[st
             html.Li(
                 className="candidate" + (" selected" if is_selected else ""),
                 children=[
-                    dbc.Button(
+                    html.Button(
                         [html.Span(f"{c.rank}. ", className="rank"), html.Strong(c.muscle), f" · {c.trigger_point} ({c.side})"],
                         id={"type": ids.CANDIDATE, "index": f"{c.trigger_point_id}|{c.side}"},
-                        color="light",
-                        className="candidate-button text-start w-100",
+                        className="btn btn-light candidate-button text-start w-100",
                         **{"aria-pressed": "true" if is_selected else "false"},
                     ),
                     html.Div(

@@ -1,0 +1,74 @@
+"""Command line: exit codes, JSON shape, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from explorer.cli import main
+from tests.conftest import edit_csv
+
+
+def test_check_data_valid(capsys):
+    assert main(["check-data"]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_check_data_invalid_lists_problems(data_copy, capsys):
+    edit_csv(data_copy / "referral_patterns.csv", 2, "zone", "primary")
+    assert main(["check-data", "--data-dir", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "referral_patterns.csv, line 2, column 'zone'" in err
+    assert "Traceback" not in err
+
+
+def test_rank_json(capsys):
+    assert main(["rank", "medial_knee", "--side", "left", "--top", "4", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert len(results) == 4
+    assert [r["rank"] for r in results] == [1, 2, 3, 4]
+    for key in ("rank", "muscle_id", "muscle", "trigger_point_id", "score", "explained"):
+        assert key in results[0]
+    assert all("medial_knee" in r["explained"] for r in results)
+    assert results[0]["score"] >= results[-1]["score"]
+
+
+def test_rank_default_side_is_right(capsys):
+    main(["rank", "temple", "--json"])
+    assert {r["side"] for r in json.loads(capsys.readouterr().out)} == {"right"}
+
+
+def test_rank_text_output(capsys):
+    assert main(["rank", "temple", "behind_eye"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(" 1. ")
+    assert "Explains" in out
+
+
+def test_rank_unknown_region_suggests_and_exits_2(capsys):
+    assert main(["rank", "tempel", "medial_knee"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown region 'tempel'" in err
+    assert "temple" in err
+
+
+def test_rank_bad_top(capsys):
+    assert main(["rank", "temple", "--top", "0"]) == 2
+
+
+def test_stats(capsys):
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert "head_face" in out and "pattern rows by confidence" in out
+
+
+def test_geometry_is_up_to_date(capsys):
+    assert main(["generate-geometry", "--check"]) == 0
+
+
+def test_module_entry_point_runs():
+    done = subprocess.run([sys.executable, "-m", "explorer", "rank", "nowhere"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "unknown region 'nowhere'" in done.stderr
+    assert "Traceback" not in done.stderr
