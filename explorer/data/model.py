@@ -138,7 +138,7 @@ class RedFlag:
     source: str
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity, so derived indexes can be cached per atlas
 class Atlas:
     """Everything the app knows, validated as a whole."""
 

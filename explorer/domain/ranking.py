@@ -16,6 +16,7 @@ Each muscle appears once, with its best trigger point and side.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -78,17 +79,15 @@ def rank(atlas: Atlas, marks: Iterable[Mark], top: int = DEFAULT_TOP) -> list[Ca
     if not drawing:
         return []
     best_per_muscle: dict[str, tuple] = {}
-    for tp in atlas.trigger_points.values():
-        if not tp.pain:
+    for entry in _index(atlas):
+        scored = _score(entry, drawing)
+        if scored is None:
             continue
-        for side in SIDES:
-            scored = _score(atlas, tp, side, drawing)
-            if scored is None:
-                continue
-            key = _sort_key(atlas, scored)
-            current = best_per_muscle.get(tp.muscle_id)
-            if current is None or key < current[0]:
-                best_per_muscle[tp.muscle_id] = (key, scored)
+        key = _sort_key(atlas, scored)
+        muscle_id = atlas.trigger_points[entry.trigger_point_id].muscle_id
+        current = best_per_muscle.get(muscle_id)
+        if current is None or key < current[0]:
+            best_per_muscle[muscle_id] = (key, scored)
     ordered = sorted(best_per_muscle.values(), key=lambda item: item[0])[:top]
     return [_candidate(atlas, i + 1, scored, len(drawing)) for i, (_, scored) in enumerate(ordered)]
 
@@ -103,26 +102,52 @@ class _Scored:
     unmarked: tuple[Mark, ...]
 
 
-def _score(atlas: Atlas, tp, side: str, drawing: frozenset[Mark]) -> _Scored | None:
-    pattern = referral_map(atlas, tp, side)
+@dataclass(frozen=True)
+class _PatternEntry:
+    """One trigger point on one side, its pattern weighed once for every drawing."""
+
+    trigger_point_id: str
+    side: str
+    weights: tuple[tuple[Mark, str, float], ...]  # (mark, zone, weight)
+    total_weight: float
+
+
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _index(atlas: Atlas) -> list[_PatternEntry]:
+    """Weighted patterns of every pain trigger point on both sides (built once per atlas)."""
+    cached = _INDEXES.get(atlas)
+    if cached is None:
+        cached = []
+        for tp in atlas.trigger_points.values():
+            if not tp.pain:
+                continue
+            for side in SIDES:
+                pattern = referral_map(atlas, tp, side)
+                weights = tuple(
+                    (key, lit.zone, ZONE_WEIGHT[lit.zone] * CONFIDENCE_WEIGHT[lit.confidence]) for key, lit in sorted(pattern.items())
+                )
+                cached.append(_PatternEntry(tp.trigger_point_id, side, weights, sum(w for _, _, w in weights)))
+        _INDEXES[atlas] = cached
+    return cached
+
+
+def _score(entry: _PatternEntry, drawing: frozenset[Mark]) -> _Scored | None:
     hit_weight = 0.0
-    total_weight = 0.0
-    unmarked_weight = 0.0
     essential_hits, spillover_hits, unmarked = [], [], []
-    for key, lit in sorted(pattern.items()):
-        weight = ZONE_WEIGHT[lit.zone] * CONFIDENCE_WEIGHT[lit.confidence]
-        total_weight += weight
+    for key, zone, weight in entry.weights:
         if key in drawing:
             hit_weight += weight
-            (essential_hits if lit.zone == ESSENTIAL else spillover_hits).append(key)
+            (essential_hits if zone == ESSENTIAL else spillover_hits).append(key)
         else:
-            unmarked_weight += weight
             unmarked.append(key)
     if not hit_weight:
         return None
+    unmarked_weight = entry.total_weight - hit_weight
     fit = hit_weight / len(drawing)
-    score = fit * (1 - UNMARKED_PENALTY * unmarked_weight / total_weight)
-    return _Scored(tp.trigger_point_id, side, round(score, 4), tuple(essential_hits), tuple(spillover_hits), tuple(unmarked))
+    score = fit * (1 - UNMARKED_PENALTY * unmarked_weight / entry.total_weight)
+    return _Scored(entry.trigger_point_id, entry.side, round(score, 4), tuple(essential_hits), tuple(spillover_hits), tuple(unmarked))
 
 
 def _sort_key(atlas: Atlas, scored: _Scored) -> tuple:
