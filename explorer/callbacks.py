@@ -201,6 +201,14 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             return body_patch, head_patch, panel, [], [], [], share, False, True, hint
         return body_patch, head_patch, details or panels.intro(), highlights, [], [], share, False, True, hint
 
+    # Printing happens in the browser; the print stylesheet turns the screen into a handout.
+    app.clientside_callback(
+        "function(n) { if (n) { window.print(); } return ''; }",
+        Output(ids.PRINT_SINK, "children"),
+        Input(ids.PRINT, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(ids.TP_SEARCH, "options"),
         Input(ids.TP_SEARCH, "search_value"),

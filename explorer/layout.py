@@ -161,6 +161,8 @@ def panel(atlas: Atlas) -> html.Aside:
                 className="d-flex gap-2 align-items-center my-2 flex-wrap",
                 children=[
                     dbc.Button("Clear (Esc)", id=ids.CLEAR, color="secondary", outline=True, size="sm"),
+                    dbc.Button("Print handout", id=ids.PRINT, color="secondary", outline=True, size="sm"),
+                    html.Span(id=ids.PRINT_SINK, hidden=True),
                     html.A("Link to this screen", id=ids.SHARE_LINK, href="/", className="small share-link"),
                 ],
             ),
