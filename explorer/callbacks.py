@@ -17,6 +17,20 @@ from explorer.layout import trigger_point_options
 from explorer.state import EXPLORE, PAIN, ScreenState, format_mark, parse_mark, parse_query, to_query
 
 MAX_CLICK_COORD = 10_000.0
+NAME_UNDER_POINTER_JS = """
+function (hover, outlines) {
+    if (!hover || !hover.xvals || !hover.yvals || !outlines) { return ""; }
+    var x = hover.xvals[0], y = hover.yvals[0];
+    for (var i = 0; i < outlines.length; i++) {
+        var xs = outlines[i][1], ys = outlines[i][2], inside = false;
+        for (var a = 0, b = xs.length - 1; a < xs.length; b = a++) {
+            if ((ys[a] > y) !== (ys[b] > y) && x < (xs[b] - xs[a]) * (y - ys[a]) / (ys[b] - ys[a]) + xs[a]) { inside = !inside; }
+        }
+        if (inside) { return outlines[i][0]; }
+    }
+    return "";
+}
+"""
 REFERRER_LIMIT = 25
 
 
@@ -200,6 +214,19 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             panel = panels.region_referrers(atlas, region_id, side, referrers)
             return body_patch, head_patch, panel, [], [], [], share, False, True, hint
         return body_patch, head_patch, details or panels.intro(), highlights, [], [], share, False, True, hint
+
+    # Naming the area under the pointer runs in the browser: a server round trip per mouse move would be waste.
+    for graph_id, hover_id, outlines_id in (
+        (ids.BODY_GRAPH, ids.BODY_HOVER, ids.BODY_OUTLINES),
+        (ids.HEAD_GRAPH, ids.HEAD_HOVER, ids.HEAD_OUTLINES),
+    ):
+        app.clientside_callback(
+            NAME_UNDER_POINTER_JS,
+            Output(hover_id, "children"),
+            Input(graph_id, "hoverData"),
+            State(outlines_id, "data"),
+            prevent_initial_call=True,
+        )
 
     # Printing happens in the browser; the print stylesheet turns the screen into a handout.
     app.clientside_callback(

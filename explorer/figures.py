@@ -195,6 +195,7 @@ class SheetArtist:
             hoverdistance=8,
             clickmode="event",
             clickanywhere=True,
+            hoveranywhere=True,
             xaxis=dict(range=list(sheet.x_range), visible=False, fixedrange=True),
             yaxis=dict(range=list(sheet.y_range), visible=False, fixedrange=True, scaleanchor="x", scaleratio=1),
             hoverlabel=dict(bgcolor="white", font=dict(size=13)),
@@ -227,6 +228,17 @@ class SheetArtist:
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(size=self.sheet.marker_size, color=MARKER, symbol=symbols, line=dict(width=1.5, color="white")),
         )
+
+    def hit_outlines(self, tolerance: float) -> list[list]:
+        """[name, xs, ys] per region polygon (simplified) for naming the area under the pointer in the browser."""
+        outlines = []
+        for panel in self.sheet.panels:
+            for shape in self.atlas.views[panel.view].shapes:
+                region = self.atlas.regions[shape.region_id]
+                side = "" if shape.side == MIDLINE else f", {shape.side}"
+                xs, ys = _ring_xy(shape.polygon.simplify(tolerance), panel.offset)
+                outlines.append([f"{region.plain_label}{side} ({region.label})", xs[:-1], ys[:-1]])
+        return outlines
 
     # ---------------------------------------------------------------- overlays
 

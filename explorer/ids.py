@@ -19,3 +19,7 @@ CANDIDATES = "candidates"
 MAP_HINT = "map-hint"
 CANDIDATE = "candidate"  # pattern-matching type: {"type": CANDIDATE, "index": "<tp>|<side>"}
 REGION_TP = "region-tp"  # pattern-matching type for trigger points listed under a clicked region
+BODY_HOVER = "body-hover"
+HEAD_HOVER = "head-hover"
+BODY_OUTLINES = "body-outlines"
+HEAD_OUTLINES = "head-outlines"

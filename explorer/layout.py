@@ -71,15 +71,27 @@ def legend() -> html.Ul:
     )
 
 
-def sheet_graph(graph_id: str, artist: SheetArtist, label: str) -> html.Div:
-    """One map figure, described for screen readers (the lists beside it carry the same facts)."""
+HIT_TOLERANCE = {"body": 1.0, "head": 0.4}
+
+
+def sheet_graph(graph_id: str, hover_id: str, outlines_id: str, artist: SheetArtist, label: str) -> html.Div:
+    """One map figure, with a line naming the area under the pointer (the lists beside it carry the same facts)."""
+    sheet_id = artist.sheet.sheet_id
     return html.Div(
-        className=f"sheet sheet-{artist.sheet.sheet_id}",
+        className=f"sheet sheet-{sheet_id}",
         role="group",
         **{"aria-label": label},
-        children=dcc.Graph(
-            id=graph_id, figure=artist.base_figure, config=GRAPH_CONFIG, className="sheet-graph", style={"height": "100%", "width": "100%"}
-        ),
+        children=[
+            dcc.Graph(
+                id=graph_id,
+                figure=artist.base_figure,
+                config=GRAPH_CONFIG,
+                className="sheet-graph",
+                style={"height": "100%", "width": "100%"},
+            ),
+            html.Div(id=hover_id, className="hover-label", **{"aria-hidden": "true"}),
+            dcc.Store(id=outlines_id, data=artist.hit_outlines(HIT_TOLERANCE[sheet_id])),
+        ],
     )
 
 
@@ -196,8 +208,16 @@ def build_layout(atlas: Atlas, artists: dict[str, SheetArtist]) -> html.Div:
                                 children=[
                                     html.Div(className="d-flex flex-wrap gap-2 align-items-center", children=[mode_switch()]),
                                     html.P(content.HOW_TO_EXPLORE, id=ids.MAP_HINT, className="hint"),
-                                    sheet_graph(ids.BODY_GRAPH, artists["body"], "Body map: front and back views"),
-                                    sheet_graph(ids.HEAD_GRAPH, artists["head"], "Head and neck: right side, face, left side"),
+                                    sheet_graph(
+                                        ids.BODY_GRAPH, ids.BODY_HOVER, ids.BODY_OUTLINES, artists["body"], "Body map: front and back views"
+                                    ),
+                                    sheet_graph(
+                                        ids.HEAD_GRAPH,
+                                        ids.HEAD_HOVER,
+                                        ids.HEAD_OUTLINES,
+                                        artists["head"],
+                                        "Head and neck: right side, face, left side",
+                                    ),
                                     legend(),
                                 ],
                             ),

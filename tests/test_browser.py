@@ -207,3 +207,15 @@ def test_br009_phone_width_stacks_the_panel(dash_duo, atlas):
     assert graph["width"] <= 390
     width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 390
+
+
+def test_br010_pointer_names_the_area_under_it(app_duo, atlas):
+    view, region_id = "back", "low_back"
+    shape = max((s for s in atlas.views[view].shapes if s.region_id == region_id and s.side == "left"), key=lambda s: s.polygon.area)
+    point = shape.polygon.buffer(-1.5).representative_point()
+    app_duo.driver.execute_script(f"document.getElementById('{ids.BODY_GRAPH}').scrollIntoView({{block: 'center'}});")
+    time.sleep(0.2)
+    px, py = app_duo.driver.execute_script(TO_PIXELS, ids.BODY_GRAPH, point.x + BODY_SHEET.panel_of(view).offset, point.y)
+    ActionChains(app_duo.driver).move_to_location(int(px), int(py)).pause(0.2).move_by_offset(1, 0).perform()
+    expected = atlas.regions[region_id].plain_label + ", left"
+    app_duo.wait_for_contains_text(f"#{ids.BODY_HOVER}", expected, timeout=5)
