@@ -289,7 +289,7 @@ def _build_muscles(frame, regions, views, problems) -> dict[str, Muscle]:
             mimics=row.mimics,
             perpetuating_factors=row.perpetuating_factors,
             self_care=row.self_care,
-            outline_view=row.outline_view.replace("head_right", "head_right"),
+            outline_view=row.outline_view,
             outline_regions=outline_regions,
             source=row.source,
             note=row.note,
