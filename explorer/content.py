@@ -19,7 +19,7 @@ HOW_TO_MARK = (
 ZONES_LEGEND = {
     "essential": "Essential zone: felt by nearly everyone with this trigger point (solid red).",
     "spillover": "Spillover zone: felt by some people (light, hatched).",
-    "pain": "Your pain drawing (blue, cross-hatched).",
+    "pain": "Your pain drawing, or the area you clicked (blue, cross-hatched).",
     "muscle": "Outline of the muscle the trigger point belongs to (dashed).",
 }
 
