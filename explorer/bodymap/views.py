@@ -165,6 +165,7 @@ def lateral_specs() -> list[R]:
         R("throat", rect(4, -70, 40, 6)),
         R("posterior_neck", rect(-60, -60, -21, 0)),
         R("posterolateral_neck", rect(-21, -60, 0, 0)),
+        R("side_of_neck", seed=(4, -8)),
         R("cheek", seed=(22, 47)),
         R("temple", seed=(9, 71)),
         R("above_ear", seed=(-17, 80)),
@@ -279,6 +280,11 @@ def _foot_local_outline() -> BaseGeometry:
     )
 
 
+# The deltoid caps the shoulder; its front, side and back thirds are regions of their own.
+DELTOID = ellipse(89, 631, 14.5, 25, angle=-12)
+DELTOID_SPLIT_L = 93.0
+
+
 def body_silhouette() -> BaseGeometry:
     """Both halves of the whole body, the same outline for the front and the back view."""
     torso_half: list[Pt] = [
@@ -309,6 +315,7 @@ def body_silhouette() -> BaseGeometry:
     ]
     torso = _symmetric_outline(torso_half)
     right = unary_union([arm().strip.outline(), leg().strip.outline()])
+    right = unary_union([right, DELTOID])
     core = unary_union([torso, right, mirror_x(right)]).buffer(3, quad_segs=8).buffer(-3, quad_segs=8)
     extremities = unary_union([HAND.place(_hand_local_outline()), FOOT.place(_foot_local_outline())])
     head = face_to_body(face_head_outline())
@@ -443,10 +450,10 @@ def body_front_specs() -> list[R]:
         R("acromion", ellipse(88, 650, 10, 7)),
         R("clavicle", poly((13, 659), (82, 653), (82, 645), (14, 651))),
         R("angle_of_neck", rect(15, 658, 84, 690)),
-        R("lateral_shoulder", poly((93, 662), (112, 662), (112, 598), (94, 602), (91, 630))),
-        R("front_of_shoulder", poly((64, 646), (93, 648), (95, 604), (72, 604))),
+        R("lateral_shoulder", DELTOID.buffer(2).intersection(rect(DELTOID_SPLIT_L, 560, 130, 700))),
+        R("front_of_shoulder", DELTOID.union(ellipse(80, 630, 9, 18)).intersection(rect(60, 560, DELTOID_SPLIT_L, 700))),
         R("armpit", poly((70, 607), (95, 607), (90, 584), (74, 584))),
-        R("breast", ellipse(42, 590, 21, 18)),
+        R("breast", ellipse(40, 583, 26, 29)),
         R("upper_chest", rect(11, 600, 80, 660)),
         R("side_of_chest", rect(60, 530, 100, 600)),
         R("lower_ribs_front", poly((11, 547), (30, 541), (64, 520), (64, 507), (30, 529), (11, 535))),
@@ -480,8 +487,8 @@ def body_back_specs() -> list[R]:
         R("posterolateral_neck", rect(8.5, 672, 30, 699)),
         R("acromion", ellipse(88, 650, 10, 7)),
         R("angle_of_neck", poly((18, 662), (46, 662), (46, 680), (22, 690))),
-        R("lateral_shoulder", poly((93, 662), (112, 662), (112, 598), (94, 602), (91, 630))),
-        R("back_of_shoulder", poly((70, 642), (93, 646), (95, 598), (74, 598))),
+        R("lateral_shoulder", DELTOID.buffer(2).intersection(rect(DELTOID_SPLIT_L, 560, 130, 700))),
+        R("back_of_shoulder", DELTOID.union(ellipse(80, 625, 9, 18)).intersection(rect(60, 560, DELTOID_SPLIT_L, 700))),
         R("suprascapular", poly((18, 670), (84, 658), (84, 637), (32, 640))),
         R("medial_border_of_scapula", poly((31, 637), (39, 637), (51, 566), (44, 562))),
         R("inferior_angle_of_scapula", ellipse(52, 557, 8, 8)),

@@ -36,7 +36,7 @@ FILES = (
     "unused_regions.csv",
 )
 # A trigger point may sit this close outside its region's outline (view units; the body is 800 tall).
-REGION_TOLERANCE = 3.0
+REGION_TOLERANCE = 1.0
 
 
 @dataclass(frozen=True, order=True)
