@@ -137,7 +137,10 @@ def _rank(atlas: Atlas, args) -> int:
         return EXIT_USAGE
     candidates = rank(atlas, marks, top=args.top)
     if args.json:
-        rows = [c.as_json() | {"muscle_aliases": list(atlas.muscles[c.muscle_id].aliases), "reason": explain(atlas, c, plain=False)} for c in candidates]
+        rows = [
+            c.as_json() | {"muscle_aliases": list(atlas.muscles[c.muscle_id].aliases), "reason": explain(atlas, c, plain=False)}
+            for c in candidates
+        ]
         print(json.dumps(rows, indent=2))
         return EXIT_OK
     if not candidates:

@@ -91,9 +91,10 @@ def build_regions() -> list[RegionPolygon]:
         taken = Polygon()
         for (_, region_id, side, _), shape in zip(entries, simplified, strict=True):
             # Simplifying and rounding can leave slivers where neighbours meet; the earlier region keeps them.
-            shape = shapely.set_precision(shape, COORD_PRECISION).difference(taken)
-            shape = shapely.set_precision(shape, COORD_PRECISION)
-            taken = taken.union(shape)
+            # Overlay on the output grid itself, so rounding cannot reopen an overlap afterwards.
+            shape = shapely.difference(shapely.set_precision(shape, COORD_PRECISION), taken, grid_size=COORD_PRECISION)
+            shape = unary_union(polygons_of(shape))
+            taken = shapely.union(taken, shape, grid_size=COORD_PRECISION)
             for part, polygon in enumerate(_hole_free(shape)):
                 result.append(RegionPolygon(view, region_id, side, part, polygon))
     return result
