@@ -215,6 +215,24 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             return body_patch, head_patch, panel, [], [], [], share, False, True, hint
         return body_patch, head_patch, details or panels.intro(), highlights, [], [], share, False, True, hint
 
+    @app.callback(
+        Output(ids.BODY_GRAPH, "figure", allow_duplicate=True),
+        Output(ids.HEAD_GRAPH, "figure", allow_duplicate=True),
+        Input({"type": ids.CANDIDATE_TIP, "index": ALL}, "is_open"),
+        State(ids.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def preview_candidate(open_flags, stored):
+        """While the pointer rests on a candidate, overlay its pattern; afterwards, show the state again."""
+        state = ScreenState.from_store(stored)
+        hovered = next((item["id"]["index"] for item, is_open in zip(ctx.inputs_list[0], open_flags, strict=False) if is_open), None)
+        if hovered:
+            tp_id, _, side = hovered.partition("|")
+            if tp_id in atlas.trigger_points and side in SIDES:
+                state = replace(state, trigger_point_id=tp_id, side=side)
+        overlay = overlay_for_state(atlas, state)
+        return overlay_patch(artists["body"], overlay), overlay_patch(artists["head"], overlay)
+
     # Naming the area under the pointer runs in the browser: a server round trip per mouse move would be waste.
     for graph_id, hover_id, outlines_id in (
         (ids.BODY_GRAPH, ids.BODY_HOVER, ids.BODY_OUTLINES),

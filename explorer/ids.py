@@ -17,6 +17,7 @@ SHARE_LINK = "share-link"
 RED_FLAGS = "red-flags"
 CANDIDATES = "candidates"
 MAP_HINT = "map-hint"
+CANDIDATE_TIP = "candidate-tip"  # pattern-matching: tooltip whose is_open previews a candidate
 CANDIDATE = "candidate"  # pattern-matching type: {"type": CANDIDATE, "index": "<tp>|<side>"}
 REGION_TP = "region-tp"  # pattern-matching type for trigger points listed under a clicked region
 BODY_HOVER = "body-hover"

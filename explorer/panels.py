@@ -236,6 +236,12 @@ def candidate_list(atlas: Atlas, candidates: list[Candidate], selected: tuple[st
                         className="btn btn-light candidate-button text-start w-100",
                         **{"aria-pressed": "true" if is_selected else "false"},
                     ),
+                    dbc.Tooltip(
+                        "Shows this pattern over your drawing; click to keep it",
+                        target={"type": ids.CANDIDATE, "index": f"{c.trigger_point_id}|{c.side}"},
+                        id={"type": ids.CANDIDATE_TIP, "index": f"{c.trigger_point_id}|{c.side}"},
+                        placement="left",
+                    ),
                     html.Div(
                         className="d-flex gap-2 align-items-start",
                         children=[

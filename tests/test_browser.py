@@ -219,3 +219,15 @@ def test_br010_pointer_names_the_area_under_it(app_duo, atlas):
     ActionChains(app_duo.driver).move_to_location(int(px), int(py)).pause(0.2).move_by_offset(1, 0).perform()
     expected = atlas.regions[region_id].plain_label + ", left"
     app_duo.wait_for_contains_text(f"#{ids.BODY_HOVER}", expected, timeout=5)
+
+
+def test_br011_hovering_a_candidate_previews_its_pattern(app_duo, atlas):
+    _open(app_duo, "?mode=pain&pain=medial_knee.r")
+    app_duo.wait_for_element("[data-testid=candidates] li", timeout=5)
+    assert _trace_parts(app_duo, ids.BODY_GRAPH, 2) == 0
+    button = app_duo.find_elements("[data-testid=candidates] .candidate-button")[1]
+    ActionChains(app_duo.driver).move_to_element(button).pause(0.3).perform()
+    _wait(lambda: _trace_parts(app_duo, ids.BODY_GRAPH, 2) > 0)
+    ActionChains(app_duo.driver).move_to_element(app_duo.find_element(".disclaimer")).pause(0.3).perform()
+    _wait(lambda: _trace_parts(app_duo, ids.BODY_GRAPH, 2) == 0)
+    assert _query(app_duo).get("tp") is None
