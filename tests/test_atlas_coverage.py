@@ -55,3 +55,13 @@ def test_split_muscles_follow_the_manual(atlas):
     assert len(labels["gluteus_medius"]) >= 3
     assert len(labels["soleus"]) >= 3
     assert len(labels["vastus_lateralis"]) >= 5
+
+
+def test_markers_do_not_sit_on_top_of_each_other(atlas):
+    by_view: dict[str, list] = {}
+    for tp in atlas.trigger_points.values():
+        by_view.setdefault(tp.view, []).append((tp.trigger_point_id, tp.x, tp.y))
+    for view, points in by_view.items():
+        for i, (a, ax, ay) in enumerate(points):
+            for b, bx, by in points[i + 1 :]:
+                assert (ax - bx) ** 2 + (ay - by) ** 2 >= 3.0**2, f"{view}: {a} and {b} overlap"
