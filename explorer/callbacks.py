@@ -187,12 +187,14 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         Output("pain-controls", "hidden"),
         Output(ids.MAP_HINT, "children"),
         Input(ids.STATE, "data"),
+        Input(ids.VIEWPORT, "data"),
     )
-    def render(stored):
+    def render(stored, viewport_width):
         state = ScreenState.from_store(stored)
         overlay = overlay_for_state(atlas, state)
-        body_patch = overlay_patch(artists["body"], overlay)
-        head_patch = overlay_patch(artists["head"], overlay)
+        width = viewport_width if isinstance(viewport_width, int) else None
+        body_patch = overlay_patch(artists["body"], overlay, width)
+        head_patch = overlay_patch(artists["head"], overlay, width)
         share = "/" + to_query(state)
         pain_mode = state.mode == PAIN
         hint = content.HOW_TO_MARK if pain_mode else content.HOW_TO_EXPLORE
@@ -220,9 +222,10 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         Output(ids.HEAD_GRAPH, "figure", allow_duplicate=True),
         Input({"type": ids.CANDIDATE_TIP, "index": ALL}, "is_open"),
         State(ids.STATE, "data"),
+        State(ids.VIEWPORT, "data"),
         prevent_initial_call=True,
     )
-    def preview_candidate(open_flags, stored):
+    def preview_candidate(open_flags, stored, viewport_width):
         """While the pointer rests on a candidate, overlay its pattern; afterwards, show the state again."""
         state = ScreenState.from_store(stored)
         hovered = next((item["id"]["index"] for item, is_open in zip(ctx.inputs_list[0], open_flags, strict=False) if is_open), None)
@@ -231,7 +234,8 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             if tp_id in atlas.trigger_points and side in SIDES:
                 state = replace(state, trigger_point_id=tp_id, side=side)
         overlay = overlay_for_state(atlas, state)
-        return overlay_patch(artists["body"], overlay), overlay_patch(artists["head"], overlay)
+        width = viewport_width if isinstance(viewport_width, int) else None
+        return overlay_patch(artists["body"], overlay, width), overlay_patch(artists["head"], overlay, width)
 
     # Naming the area under the pointer runs in the browser: a server round trip per mouse move would be waste.
     for graph_id, hover_id, outlines_id in (
@@ -245,6 +249,13 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             State(outlines_id, "data"),
             prevent_initial_call=True,
         )
+
+    # The screen width decides the dot size; only the browser knows it.
+    app.clientside_callback(
+        "function(_) { return Math.round(window.innerWidth); }",
+        Output(ids.VIEWPORT, "data"),
+        Input(ids.URL, "pathname"),
+    )
 
     # Printing happens in the browser; the print stylesheet turns the screen into a handout.
     app.clientside_callback(

@@ -328,9 +328,21 @@ def overlay_for_selection(atlas: Atlas, trigger_point_id: str, side: str, pain=(
     )
 
 
-def overlay_patch(artist: SheetArtist, overlay: Overlay) -> Patch:
+NARROW_SCREEN_PX = 600
+
+
+def marker_size(sheet: Sheet, viewport_width: int | None) -> int:
+    """Trigger point dot size in pixels: smaller on a phone, where the map itself is small."""
+    narrow = viewport_width is not None and viewport_width < NARROW_SCREEN_PX
+    return sheet.marker_size - 3 if narrow else sheet.marker_size
+
+
+def overlay_patch(artist: SheetArtist, overlay: Overlay, viewport_width: int | None = None) -> Patch:
     """A Patch that moves one sheet's overlay traces to the given state."""
     patch = Patch()
+    size = marker_size(artist.sheet, viewport_width)
+    patch["data"][MARKER_TRACE]["marker"]["size"] = size
+    patch["data"][SELECTED_TRACE]["marker"]["size"] = size + 12
     for index, marks in ((PAIN_TRACE, overlay.pain), (ESSENTIAL_TRACE, overlay.essential), (SPILLOVER_TRACE, overlay.spillover)):
         xs, ys = artist.regions_xy(marks)
         patch["data"][index]["x"] = xs

@@ -2,6 +2,7 @@
 
 URL = "url"
 STATE = "screen-state"
+VIEWPORT = "viewport-width"
 URL_MESSAGE = "url-message"
 MODE = "mode-switch"
 BODY_GRAPH = "body-graph"

@@ -193,6 +193,7 @@ def build_layout(atlas: Atlas, artists: dict[str, SheetArtist]) -> html.Div:
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.STATE, storage_type="memory"),
+            dcc.Store(id=ids.VIEWPORT, storage_type="memory"),
             header(),
             html.Main(
                 className="container-fluid",
