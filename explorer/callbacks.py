@@ -265,6 +265,8 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         prevent_initial_call=True,
     )
 
+    all_options = trigger_point_options(atlas)
+
     @app.callback(
         Output(ids.TP_SEARCH, "options"),
         Input(ids.TP_SEARCH, "search_value"),
@@ -272,7 +274,6 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         prevent_initial_call=True,
     )
     def search_options(query, current):
-        all_options = trigger_point_options(atlas)
         if not query:
             return all_options
         muscle_ids = [hit.muscle.muscle_id for hit in search_muscles(atlas, query, limit=20)]

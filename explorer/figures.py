@@ -360,17 +360,6 @@ def overlay_patch(artist: SheetArtist, overlay: Overlay, viewport_width: int | N
     return patch
 
 
-def figure_for(artist: SheetArtist, overlay: Overlay) -> go.Figure:
-    """The full figure for a state (first paint); later changes use overlay_patch."""
-    figure = go.Figure(artist.base_figure)
-    applied = overlay_patch(artist, overlay).to_plotly_json()
-    for op in applied["operations"]:
-        location = op["location"]
-        trace = figure.data[location[1]]
-        trace[location[2]] = op["params"]["value"]
-    return figure
-
-
 def sheet_point(sheet: Sheet, x: float, y: float) -> tuple[str, float, float]:
     """(view, x, y) in view coordinates for a click at sheet coordinates."""
     panel = sheet.panel_at(x)
