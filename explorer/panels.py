@@ -195,9 +195,22 @@ def pain_drawing_list(atlas: Atlas, marks) -> html.Div:
         [
             html.H3("Your pain drawing", className="h6"),
             html.Ul([html.Li(region_name(atlas, r, s)) for r, s in marks], className="pain-list"),
+            html.P(
+                ["CHOIR body-map codes (for pain clinic records): ", html.Code(", ".join(choir_codes(atlas, marks)))],
+                className="small text-muted choir-codes",
+            ),
         ],
         **{"data-testid": "pain-list"},
     )
+
+
+def choir_codes(atlas: Atlas, marks) -> list[str]:
+    """The CHOIR body-map codes that a drawing falls in, front codes first."""
+    codes: set[str] = set()
+    for region_id, side in marks:
+        region = atlas.regions[region_id]
+        codes.update(region.choir_left if side == "left" else region.choir_right)
+    return sorted(codes, key=lambda c: (c[0] != "f", c))
 
 
 def red_flag_alerts(atlas: Atlas, marks) -> list:

@@ -111,3 +111,12 @@ def test_every_panel_renders(atlas):
     assert panels.candidate_list(atlas, candidates, (candidates[0].trigger_point_id, candidates[0].side)) is not None
     assert panels.region_referrers(atlas, "temple", "right", rank(atlas, [("temple", "right")])) is not None
     assert panels.pain_drawing_list(atlas, every_region) is not None
+
+
+def test_choir_codes_follow_the_side(atlas):
+    from explorer.panels import choir_codes
+
+    right = choir_codes(atlas, [("temple", "right")])
+    left = choir_codes(atlas, [("temple", "left")])
+    assert right and left and not set(right) & set(left)
+    assert set(choir_codes(atlas, [("sacrum", "midline")])) == set(atlas.regions["sacrum"].choir_right)
