@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,25 @@ def test_reason_names_the_areas(atlas):
     text = explain(atlas, best)
     assert text.startswith("Explains 2 of your 2 areas")
     assert "temple" in text.lower()
+
+
+GUIDE_CASES = Path(__file__).parent / "data" / "guide_cases.csv"
+
+
+def test_most_pain_guide_cases_rank_their_first_muscles_in_the_top_five(atlas):
+    """Regression guard over our own audit of the Manual's pain guides (lists recalled, see `basis`).
+
+    Not every case can pass: where several muscles have the area in their essential zone, a muscle
+    the guide lists with spillover only ranks below them. The share that passes must not fall.
+    """
+    passed = total = 0
+    for row in csv.DictReader(GUIDE_CASES.open(encoding="utf-8")):
+        expected = [m.strip().lower() for m in row["guide_muscles"].split(";") if m.strip()][:4]
+        for side in ("right", "left") if row["side"] == "either" else ("right",):
+            top = [c.muscle.lower() for c in rank(atlas, [(r, side) for r in row["pain_regions"].split(";")], top=5)]
+            unknown = [m for m in expected if m not in {x.name.lower() for x in atlas.muscles.values()}]
+            assert not unknown, f"guide case names muscles not in the atlas: {unknown}"
+            total += 1
+            passed += all(m in top for m in expected)
+    assert total >= 100
+    assert passed / total >= 0.62, f"{passed}/{total}"
