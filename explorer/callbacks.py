@@ -209,7 +209,8 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             ranked = panels.candidate_list(atlas, candidates, selected)
             flags = panels.red_flag_alerts(atlas, state.pain)
             drawing = panels.pain_drawing_list(atlas, state.pain)
-            return body_patch, head_patch, details, [drawing, highlights], ranked, flags, share, True, False, hint
+            selection = [html.Hr(), highlights, details] if details else None
+            return body_patch, head_patch, selection, drawing, ranked, flags, share, True, False, hint
         if state.region:
             region_id, side = state.region
             referrers = rank(atlas, [state.region], top=REFERRER_LIMIT)

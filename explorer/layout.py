@@ -180,8 +180,8 @@ def panel(atlas: Atlas) -> html.Aside:
             ),
             html.Div(id=ids.RED_FLAGS, **{"aria-live": "polite"}),
             html.Div(id=ids.HIGHLIGHT_LIST, **{"aria-live": "polite"}),
-            html.Div(id=ids.PANEL),
             html.Div(id=ids.CANDIDATES, **{"aria-live": "polite"}),
+            html.Div(id=ids.PANEL),
         ],
     )
 
