@@ -17,7 +17,10 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m explorer", description="Trigger Point Explorer")
+    parser = argparse.ArgumentParser(prog="python -m explorer", description="Trigger Point Explorer (without a command: serve)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8050, help="port to serve on (default 8050)")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="folder holding the CSV files (default: bundled data)")
     sub = parser.add_subparsers(dest="command")
 
     def data_dir_option(p: argparse.ArgumentParser) -> None:

@@ -72,3 +72,14 @@ def test_module_entry_point_runs():
     assert done.returncode == 2
     assert "unknown region 'nowhere'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_options_work_without_the_serve_command(monkeypatch):
+    import explorer.cli as cli
+
+    seen = {}
+    monkeypatch.setattr(cli, "_serve", lambda atlas, host, port: seen.update(host=host, port=port) or 0)
+    assert cli.main(["--host", "0.0.0.0", "--port", "9123"]) == 0
+    assert seen == {"host": "0.0.0.0", "port": 9123}
+    assert cli.main(["serve", "--port", "9124"]) == 0
+    assert seen["port"] == 9124
