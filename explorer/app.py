@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from dash import Dash
@@ -9,7 +11,7 @@ from flask import jsonify
 from flask_talisman import Talisman
 
 from explorer.callbacks import register_callbacks
-from explorer.data import Atlas, load_atlas
+from explorer.data import Atlas, DataValidationError, load_atlas
 from explorer.figures import BODY_SHEET, HEAD_SHEET, SheetArtist
 from explorer.layout import build_layout
 
@@ -75,13 +77,23 @@ def _secure(app: Dash) -> None:
 
 
 _default_app: Dash | None = None
+# gunicorn stops (rather than restarting workers forever) when a worker exits with this code.
+WORKER_BOOT_ERROR = 3
 
 
 def __getattr__(name: str):
-    """`explorer.app:server` for gunicorn, built on first use rather than at import."""
+    """`explorer.app:server` for gunicorn, built on first use rather than at import.
+
+    The data folder comes from EXPLORER_DATA_DIR (default: the bundled data). Broken data stops the
+    server with the list of problems, not a traceback.
+    """
     global _default_app
     if name in ("server", "app"):
         if _default_app is None:
-            _default_app = create_app()
+            try:
+                _default_app = create_app(os.environ.get("EXPLORER_DATA_DIR") or None)
+            except DataValidationError as error:
+                print(error.report(), file=sys.stderr)
+                raise SystemExit(WORKER_BOOT_ERROR) from None
         return _default_app.server if name == "server" else _default_app
     raise AttributeError(name)

@@ -49,3 +49,20 @@ def test_two_apps_in_one_process_both_work(atlas):
 def test_unknown_path_is_404_json(client):
     response = client.get("/no/such/page.txt")
     assert response.status_code in (200, 404)
+
+
+def test_production_entry_point_refuses_broken_data_without_a_traceback(data_copy):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import edit_csv
+
+    edit_csv(data_copy / "referral_patterns.csv", 2, "zone", "primary")
+    env = {**os.environ, "EXPLORER_DATA_DIR": str(data_copy)}
+    done = subprocess.run(
+        [sys.executable, "-c", "import explorer.app as a; a.server"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 3
+    assert "referral_patterns.csv, line 2, column 'zone'" in done.stderr
+    assert "Traceback" not in done.stderr
