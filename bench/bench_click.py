@@ -24,7 +24,8 @@ from explorer.state import ScreenState  # noqa: E402
 def main() -> int:
     atlas = load_atlas()
     artists = [SheetArtist(atlas, BODY_SHEET), SheetArtist(atlas, HEAD_SHEET)]
-    base = sum(len(json.dumps(a.base_figure.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder)) for a in artists)
+    figures = [f for a in artists for f in (a.base_figure, a.overlay_figure, a.marker_figure)]
+    base = sum(len(json.dumps(f.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder)) for f in figures)
     timings, sizes = [], []
     for tp_id in atlas.trigger_points:
         state = ScreenState(trigger_point_id=tp_id, side="right")

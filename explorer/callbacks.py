@@ -12,7 +12,7 @@ from explorer.data.model import RIGHT, SIDES, Atlas
 from explorer.domain.patterns import lit_regions
 from explorer.domain.ranking import rank
 from explorer.domain.search import search_muscles
-from explorer.figures import MARKER_TRACE, Overlay, SheetArtist, overlay_for_selection, overlay_patch, sheet_point
+from explorer.figures import MARKER_TRACE, Overlay, SheetArtist, marker_patch, overlay_for_selection, overlay_patch, sheet_point
 from explorer.layout import trigger_point_options
 from explorer.state import EXPLORE, PAIN, ScreenState, format_mark, parse_mark, parse_query, to_query
 
@@ -111,15 +111,13 @@ def url_messages(messages) -> list:
 
 def overlay_for_state(atlas: Atlas, state: ScreenState) -> Overlay:
     """What the map overlays show for a state."""
-    show_markers = state.mode == EXPLORE
+    pain = state.pain if state.mode == PAIN else ()
     if state.trigger_point_id:
-        return overlay_for_selection(
-            atlas, state.trigger_point_id, state.side, pain=state.pain if state.mode == PAIN else (), show_markers=show_markers
-        )
+        return overlay_for_selection(atlas, state.trigger_point_id, state.side, pain=pain)
     if state.mode == PAIN:
-        return Overlay(pain=state.pain, show_markers=False)
+        return Overlay(pain=pain)
     if state.region:
-        return Overlay(pain=(state.region,), show_markers=True)
+        return Overlay(pain=(state.region,))
     return Overlay()
 
 
@@ -175,9 +173,20 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             messages,
         )
 
+    # The maps and the panel are separate callbacks so the small map Patch paints without waiting
+    # for the panel's larger component tree.
     @app.callback(
-        Output(ids.BODY_GRAPH, "figure"),
-        Output(ids.HEAD_GRAPH, "figure"),
+        Output(ids.BODY_OVERLAY, "figure"),
+        Output(ids.HEAD_OVERLAY, "figure"),
+        Input(ids.STATE, "data"),
+        Input(ids.VIEWPORT, "data"),
+    )
+    def render_maps(stored, viewport_width):
+        overlay = overlay_for_state(atlas, ScreenState.from_store(stored))
+        width = viewport_width if isinstance(viewport_width, int) else None
+        return overlay_patch(artists["body"], overlay, width), overlay_patch(artists["head"], overlay, width)
+
+    @app.callback(
         Output(ids.PANEL, "children"),
         Output(ids.HIGHLIGHT_LIST, "children"),
         Output(ids.CANDIDATES, "children"),
@@ -187,14 +196,9 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         Output("pain-controls", "hidden"),
         Output(ids.MAP_HINT, "children"),
         Input(ids.STATE, "data"),
-        Input(ids.VIEWPORT, "data"),
     )
-    def render(stored, viewport_width):
+    def render_panel(stored):
         state = ScreenState.from_store(stored)
-        overlay = overlay_for_state(atlas, state)
-        width = viewport_width if isinstance(viewport_width, int) else None
-        body_patch = overlay_patch(artists["body"], overlay, width)
-        head_patch = overlay_patch(artists["head"], overlay, width)
         share = "/" + to_query(state)
         pain_mode = state.mode == PAIN
         hint = content.HOW_TO_MARK if pain_mode else content.HOW_TO_EXPLORE
@@ -210,17 +214,17 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             flags = panels.red_flag_alerts(atlas, state.pain)
             drawing = panels.pain_drawing_list(atlas, state.pain)
             selection = [html.Hr(), highlights, details] if details else None
-            return body_patch, head_patch, selection, drawing, ranked, flags, share, True, False, hint
+            return selection, drawing, ranked, flags, share, True, False, hint
         if state.region:
             region_id, side = state.region
             referrers = rank(atlas, [state.region], top=REFERRER_LIMIT)
             panel = panels.region_referrers(atlas, region_id, side, referrers)
-            return body_patch, head_patch, panel, [], [], [], share, False, True, hint
-        return body_patch, head_patch, details or panels.intro(), highlights, [], [], share, False, True, hint
+            return panel, [], [], [], share, False, True, hint
+        return details or panels.intro(), highlights, [], [], share, False, True, hint
 
     @app.callback(
-        Output(ids.BODY_GRAPH, "figure", allow_duplicate=True),
-        Output(ids.HEAD_GRAPH, "figure", allow_duplicate=True),
+        Output(ids.BODY_OVERLAY, "figure", allow_duplicate=True),
+        Output(ids.HEAD_OVERLAY, "figure", allow_duplicate=True),
         Input({"type": ids.CANDIDATE_TIP, "index": ALL}, "is_open"),
         State(ids.STATE, "data"),
         State(ids.VIEWPORT, "data"),
@@ -237,6 +241,18 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         overlay = overlay_for_state(atlas, state)
         width = viewport_width if isinstance(viewport_width, int) else None
         return overlay_patch(artists["body"], overlay, width), overlay_patch(artists["head"], overlay, width)
+
+    @app.callback(
+        Output(ids.BODY_GRAPH, "figure"),
+        Output(ids.HEAD_GRAPH, "figure"),
+        Input(ids.MODE, "value"),
+        Input(ids.VIEWPORT, "data"),
+    )
+    def show_markers(mode, viewport_width):
+        """Trigger point dots: hidden while marking pain (so every click marks an area), sized for the screen."""
+        width = viewport_width if isinstance(viewport_width, int) else None
+        visible = mode != PAIN
+        return marker_patch(artists["body"], visible, width), marker_patch(artists["head"], visible, width)
 
     # Naming the area under the pointer runs in the browser: a server round trip per mouse move would be waste.
     for graph_id, hover_id, outlines_id in (

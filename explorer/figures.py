@@ -18,7 +18,9 @@ from explorer.data.model import LEFT, MIDLINE, RIGHT, Atlas
 from explorer.domain.patterns import ESSENTIAL, lit_regions
 
 # Trace order inside every sheet figure.
-REGION_TRACE, PAIN_TRACE, SPILLOVER_TRACE, ESSENTIAL_TRACE, OUTLINE_TRACE, MUSCLE_TRACE, MARKER_TRACE, SELECTED_TRACE = range(8)
+# Trace order in each layer: the overlay layer (redrawn on every change) and the marker layer.
+PAIN_TRACE, SPILLOVER_TRACE, ESSENTIAL_TRACE, MUSCLE_TRACE, SELECTED_TRACE = range(5)
+OUTLINE_TRACE, MARKER_TRACE = range(2)
 
 SKIN = "#f4e6d8"
 REGION_LINE = "#c8b09b"
@@ -112,59 +114,51 @@ class SheetArtist:
                 acc[0].extend([*xs, None])
                 acc[1].extend([*ys, None])
 
-    # ---------------------------------------------------------------- static figure
+    # ---------------------------------------------------------------- the three layers
+
+    def _layout(self, interactive: bool, background: str) -> dict:
+        sheet = self.sheet
+        layout = dict(
+            showlegend=False,
+            margin=dict(l=0, r=0, t=0, b=0),
+            plot_bgcolor=background,
+            paper_bgcolor=background,
+            dragmode=False,
+            hovermode="closest" if interactive else False,
+            xaxis=dict(range=list(sheet.x_range), visible=False, fixedrange=True),
+            yaxis=dict(range=list(sheet.y_range), visible=False, fixedrange=True, scaleanchor="x", scaleratio=1),
+            uirevision=sheet.sheet_id,
+        )
+        if interactive:
+            layout.update(
+                hoverdistance=8,
+                clickmode="event",
+                clickanywhere=True,
+                hoveranywhere=True,
+                hoverlabel=dict(bgcolor="white", font=dict(size=13)),
+            )
+        return layout
 
     @cached_property
     def base_figure(self) -> go.Figure:
-        """Regions, silhouettes, titles and all trigger point markers; overlays empty."""
+        """Bottom layer, never redrawn: the regions (one trace of None-separated rings), titles, R and L."""
         sheet = self.sheet
-        # Regions and outlines are two traces of None-separated rings, not hundreds of layout
-        # shapes: a click then redraws a handful of traces (measured: about 10x faster to paint).
         region_x: list = []
         region_y: list = []
-        outline_x: list = []
-        outline_y: list = []
         for panel in sheet.panels:
-            geometry = self.atlas.views[panel.view]
-            for shape in geometry.shapes:
+            for shape in self.atlas.views[panel.view].shapes:
                 xs, ys = _ring_xy(shape.polygon, panel.offset)
                 region_x.extend([*xs, None])
                 region_y.extend([*ys, None])
-            for polygon in getattr(geometry.silhouette, "geoms", [geometry.silhouette]):
-                xs, ys = _ring_xy(polygon, panel.offset)
-                outline_x.extend([*xs, None])
-                outline_y.extend([*ys, None])
-        figure = go.Figure(
-            data=[
-                go.Scatter(
-                    x=region_x,
-                    y=region_y,
-                    mode="lines",
-                    fill="toself",
-                    fillcolor=SKIN,
-                    name="Body regions",
-                    hoverinfo="skip",
-                    line=dict(color=REGION_LINE, width=0.6),
-                ),
-                _overlay("Your pain", PAIN_FILL, PAIN_LINE, 1.4, pattern="x"),
-                _overlay("Spillover zone", SPILLOVER_FILL, SPILLOVER_LINE, 1.1, pattern="/", dash="dot"),
-                _overlay("Essential zone", ESSENTIAL_FILL, ESSENTIAL_LINE, 1.6),
-                go.Scatter(
-                    x=outline_x, y=outline_y, mode="lines", name="Body outline", hoverinfo="skip", line=dict(color=OUTLINE, width=1.3)
-                ),
-                go.Scatter(
-                    x=[], y=[], mode="lines", name="Muscle outline", hoverinfo="skip", line=dict(color=MUSCLE_LINE, width=2, dash="dash")
-                ),
-                self._marker_trace(),
-                go.Scatter(
-                    x=[],
-                    y=[],
-                    mode="markers",
-                    name="Selected",
-                    hoverinfo="skip",
-                    marker=dict(symbol="circle-open", size=sheet.marker_size + 12, color="#111", line=dict(width=3, color="#111")),
-                ),
-            ]
+        regions = go.Scatter(
+            x=region_x,
+            y=region_y,
+            mode="lines",
+            fill="toself",
+            fillcolor=SKIN,
+            name="Body regions",
+            hoverinfo="skip",
+            line=dict(color=REGION_LINE, width=0.6),
         )
         annotations = []
         for panel in sheet.panels:
@@ -184,23 +178,54 @@ class SheetArtist:
                             borderpad=3,
                         )
                     )
-        figure.update_layout(
-            annotations=annotations,
-            showlegend=False,
-            margin=dict(l=0, r=0, t=0, b=0),
-            plot_bgcolor="white",
-            paper_bgcolor="white",
-            dragmode=False,
-            hovermode="closest",
-            hoverdistance=8,
-            clickmode="event",
-            clickanywhere=True,
-            hoveranywhere=True,
-            xaxis=dict(range=list(sheet.x_range), visible=False, fixedrange=True),
-            yaxis=dict(range=list(sheet.y_range), visible=False, fixedrange=True, scaleanchor="x", scaleratio=1),
-            hoverlabel=dict(bgcolor="white", font=dict(size=13)),
-            uirevision=sheet.sheet_id,
+        figure = go.Figure(data=[regions])
+        figure.update_layout(annotations=annotations, **self._layout(interactive=False, background="white"))
+        return figure
+
+    @cached_property
+    def overlay_figure(self) -> go.Figure:
+        """Middle layer, the only one a click redraws: pain drawing, zones, muscle outline, selection ring."""
+        figure = go.Figure(
+            data=[
+                _overlay("Your pain", PAIN_FILL, PAIN_LINE, 1.4, pattern="x"),
+                _overlay("Spillover zone", SPILLOVER_FILL, SPILLOVER_LINE, 1.1, pattern="/", dash="dot"),
+                _overlay("Essential zone", ESSENTIAL_FILL, ESSENTIAL_LINE, 1.6),
+                go.Scatter(
+                    x=[], y=[], mode="lines", name="Muscle outline", hoverinfo="skip", line=dict(color=MUSCLE_LINE, width=2, dash="dash")
+                ),
+                go.Scatter(
+                    x=[],
+                    y=[],
+                    mode="markers",
+                    name="Selected",
+                    hoverinfo="skip",
+                    marker=dict(symbol="circle-open", size=self.sheet.marker_size + 12, color="#111", line=dict(width=3, color="#111")),
+                ),
+            ]
         )
+        figure.update_layout(**self._layout(interactive=False, background="rgba(0,0,0,0)"))
+        return figure
+
+    @cached_property
+    def marker_figure(self) -> go.Figure:
+        """Top layer, the one that takes clicks and hovers: body outline and trigger point markers."""
+        outline_x: list = []
+        outline_y: list = []
+        for panel in self.sheet.panels:
+            silhouette = self.atlas.views[panel.view].silhouette
+            for polygon in getattr(silhouette, "geoms", [silhouette]):
+                xs, ys = _ring_xy(polygon, panel.offset)
+                outline_x.extend([*xs, None])
+                outline_y.extend([*ys, None])
+        figure = go.Figure(
+            data=[
+                go.Scatter(
+                    x=outline_x, y=outline_y, mode="lines", name="Body outline", hoverinfo="skip", line=dict(color=OUTLINE, width=1.3)
+                ),
+                self._marker_trace(),
+            ]
+        )
+        figure.update_layout(**self._layout(interactive=True, background="rgba(0,0,0,0)"))
         return figure
 
     def _marker_trace(self) -> go.Scatter:
@@ -312,10 +337,9 @@ class Overlay:
     spillover: tuple[tuple[str, str], ...] = ()
     muscle_id: str | None = None
     trigger_point: tuple[str, str] | None = None  # (trigger_point_id, side)
-    show_markers: bool = True
 
 
-def overlay_for_selection(atlas: Atlas, trigger_point_id: str, side: str, pain=(), show_markers: bool = True) -> Overlay:
+def overlay_for_selection(atlas: Atlas, trigger_point_id: str, side: str, pain=()) -> Overlay:
     """Overlay of one trigger point's pattern (and the muscle it belongs to)."""
     lit = lit_regions(atlas, trigger_point_id, side)
     return Overlay(
@@ -324,7 +348,6 @@ def overlay_for_selection(atlas: Atlas, trigger_point_id: str, side: str, pain=(
         spillover=tuple((r.region_id, r.side) for r in lit if r.zone != ESSENTIAL),
         muscle_id=atlas.trigger_points[trigger_point_id].muscle_id,
         trigger_point=(trigger_point_id, side),
-        show_markers=show_markers,
     )
 
 
@@ -338,11 +361,8 @@ def marker_size(sheet: Sheet, viewport_width: int | None) -> int:
 
 
 def overlay_patch(artist: SheetArtist, overlay: Overlay, viewport_width: int | None = None) -> Patch:
-    """A Patch that moves one sheet's overlay traces to the given state."""
+    """A Patch that moves one sheet's overlay layer to the given state."""
     patch = Patch()
-    size = marker_size(artist.sheet, viewport_width)
-    patch["data"][MARKER_TRACE]["marker"]["size"] = size
-    patch["data"][SELECTED_TRACE]["marker"]["size"] = size + 12
     for index, marks in ((PAIN_TRACE, overlay.pain), (ESSENTIAL_TRACE, overlay.essential), (SPILLOVER_TRACE, overlay.spillover)):
         xs, ys = artist.regions_xy(marks)
         patch["data"][index]["x"] = xs
@@ -356,7 +376,15 @@ def overlay_patch(artist: SheetArtist, overlay: Overlay, viewport_width: int | N
     sx, sy = artist.markers_xy(*overlay.trigger_point) if overlay.trigger_point else ([], [])
     patch["data"][SELECTED_TRACE]["x"] = sx
     patch["data"][SELECTED_TRACE]["y"] = sy
-    patch["data"][MARKER_TRACE]["visible"] = overlay.show_markers
+    patch["data"][SELECTED_TRACE]["marker"]["size"] = marker_size(artist.sheet, viewport_width) + 12
+    return patch
+
+
+def marker_patch(artist: SheetArtist, show_markers: bool, viewport_width: int | None = None) -> Patch:
+    """A Patch for the marker layer: dots shown or hidden, and their size for the screen."""
+    patch = Patch()
+    patch["data"][MARKER_TRACE]["visible"] = show_markers
+    patch["data"][MARKER_TRACE]["marker"]["size"] = marker_size(artist.sheet, viewport_width)
     return patch
 
 

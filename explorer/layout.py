@@ -74,21 +74,23 @@ def legend() -> html.Ul:
 HIT_TOLERANCE = {"body": 1.0, "head": 0.4}
 
 
-def sheet_graph(graph_id: str, hover_id: str, outlines_id: str, artist: SheetArtist, label: str) -> html.Div:
-    """One map figure, with a line naming the area under the pointer (the lists beside it carry the same facts)."""
+STATIC_GRAPH_CONFIG = {**GRAPH_CONFIG, "staticPlot": True}
+
+
+def sheet_graph(graph_id: str, overlay_id: str, base_id: str, hover_id: str, outlines_id: str, artist: SheetArtist, label: str) -> html.Div:
+    """One map: three aligned layers (static base, overlays, markers on top) and a line naming the area under the pointer."""
     sheet_id = artist.sheet.sheet_id
+    style = {"height": "100%", "width": "100%"}
     return html.Div(
         className=f"sheet sheet-{sheet_id}",
         role="group",
         **{"aria-label": label},
         children=[
+            dcc.Graph(id=base_id, figure=artist.base_figure, config=STATIC_GRAPH_CONFIG, className="sheet-graph sheet-layer", style=style),
             dcc.Graph(
-                id=graph_id,
-                figure=artist.base_figure,
-                config=GRAPH_CONFIG,
-                className="sheet-graph",
-                style={"height": "100%", "width": "100%"},
+                id=overlay_id, figure=artist.overlay_figure, config=STATIC_GRAPH_CONFIG, className="sheet-graph sheet-layer", style=style
             ),
+            dcc.Graph(id=graph_id, figure=artist.marker_figure, config=GRAPH_CONFIG, className="sheet-graph", style=style),
             html.Div(id=hover_id, className="hover-label", **{"aria-hidden": "true"}),
             dcc.Store(id=outlines_id, data=artist.hit_outlines(HIT_TOLERANCE[sheet_id])),
         ],
@@ -210,10 +212,18 @@ def build_layout(atlas: Atlas, artists: dict[str, SheetArtist]) -> html.Div:
                                     html.Div(className="d-flex flex-wrap gap-2 align-items-center", children=[mode_switch()]),
                                     html.P(content.HOW_TO_EXPLORE, id=ids.MAP_HINT, className="hint"),
                                     sheet_graph(
-                                        ids.BODY_GRAPH, ids.BODY_HOVER, ids.BODY_OUTLINES, artists["body"], "Body map: front and back views"
+                                        ids.BODY_GRAPH,
+                                        ids.BODY_OVERLAY,
+                                        ids.BODY_BASE,
+                                        ids.BODY_HOVER,
+                                        ids.BODY_OUTLINES,
+                                        artists["body"],
+                                        "Body map: front and back views",
                                     ),
                                     sheet_graph(
                                         ids.HEAD_GRAPH,
+                                        ids.HEAD_OVERLAY,
+                                        ids.HEAD_BASE,
                                         ids.HEAD_HOVER,
                                         ids.HEAD_OUTLINES,
                                         artists["head"],

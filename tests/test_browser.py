@@ -119,7 +119,7 @@ def test_br002_clicking_a_marker_highlights_exactly_its_regions(app_duo, atlas):
     assert _query(app_duo) == {"tp": "trapezius_tp1", "side": "right"}
     essential_rows = [r for r in lit_regions(atlas, "trapezius_tp1", "right") if r.zone == "essential"]
     expected_head_parts = sum(len(atlas.views[v].shapes_of(r.region_id, r.side)) for r in essential_rows for v in ("head_right", "face"))
-    assert _trace_parts(app_duo, ids.HEAD_GRAPH, ESSENTIAL_TRACE) == expected_head_parts
+    assert _trace_parts(app_duo, ids.HEAD_OVERLAY, ESSENTIAL_TRACE) == expected_head_parts
     # another click switches
     _click_marker(app_duo, atlas, "infraspinatus_upper", "left")
     app_duo.wait_for_contains_text("#tp-title", "Infraspinatus", timeout=5)
@@ -135,7 +135,7 @@ def test_br003_deep_link_selects_and_clear_resets(app_duo, atlas):
     app_duo.find_element(f"#{ids.CLEAR}").click()
     app_duo.wait_for_text_to_equal(f"#{ids.PANEL} h2", "Start here", timeout=5)
     assert _highlight_texts(app_duo) == []
-    assert _trace_parts(app_duo, ids.HEAD_GRAPH, ESSENTIAL_TRACE) == 0
+    assert _trace_parts(app_duo, ids.HEAD_OVERLAY, ESSENTIAL_TRACE) == 0
     assert _query(app_duo) == {}
 
 
@@ -175,7 +175,7 @@ def test_br006_pain_drawing_on_every_sheet_ranks_and_warns(app_duo, atlas):
     # selecting a candidate overlays its pattern on the drawing
     shown[0].click()
     app_duo.wait_for_element(".candidate.selected", timeout=5)
-    assert _trace_parts(app_duo, ids.BODY_GRAPH, ESSENTIAL_TRACE) + _trace_parts(app_duo, ids.HEAD_GRAPH, ESSENTIAL_TRACE) > 0
+    assert _trace_parts(app_duo, ids.BODY_OVERLAY, ESSENTIAL_TRACE) + _trace_parts(app_duo, ids.HEAD_OVERLAY, ESSENTIAL_TRACE) > 0
     # clicking a marked region again unmarks it
     _click_region(app_duo, atlas, "back", "interscapular", "left")
     _wait(lambda: len(app_duo.find_elements("[data-testid=pain-list] li")) == 2)
@@ -224,10 +224,10 @@ def test_br010_pointer_names_the_area_under_it(app_duo, atlas):
 def test_br011_hovering_a_candidate_previews_its_pattern(app_duo, atlas):
     _open(app_duo, "?mode=pain&pain=medial_knee.r")
     app_duo.wait_for_element("[data-testid=candidates] li", timeout=5)
-    assert _trace_parts(app_duo, ids.BODY_GRAPH, ESSENTIAL_TRACE) == 0
+    assert _trace_parts(app_duo, ids.BODY_OVERLAY, ESSENTIAL_TRACE) == 0
     button = app_duo.find_elements("[data-testid=candidates] .candidate-button")[1]
     ActionChains(app_duo.driver).move_to_element(button).pause(0.3).perform()
-    _wait(lambda: _trace_parts(app_duo, ids.BODY_GRAPH, ESSENTIAL_TRACE) > 0)
+    _wait(lambda: _trace_parts(app_duo, ids.BODY_OVERLAY, ESSENTIAL_TRACE) > 0)
     ActionChains(app_duo.driver).move_to_element(app_duo.find_element(".disclaimer")).pause(0.3).perform()
-    _wait(lambda: _trace_parts(app_duo, ids.BODY_GRAPH, ESSENTIAL_TRACE) == 0)
+    _wait(lambda: _trace_parts(app_duo, ids.BODY_OVERLAY, ESSENTIAL_TRACE) == 0)
     assert _query(app_duo).get("tp") is None

@@ -6,7 +6,16 @@ import pytest
 
 from explorer import ids
 from explorer.callbacks import click_target, next_state, overlay_for_state
-from explorer.figures import BODY_SHEET, ESSENTIAL_TRACE, HEAD_SHEET, MARKER_TRACE, SPILLOVER_TRACE, SheetArtist, overlay_patch
+from explorer.figures import (
+    BODY_SHEET,
+    ESSENTIAL_TRACE,
+    HEAD_SHEET,
+    MARKER_TRACE,
+    SPILLOVER_TRACE,
+    SheetArtist,
+    marker_patch,
+    overlay_patch,
+)
 from explorer.state import PAIN, ScreenState
 
 
@@ -89,13 +98,16 @@ def test_patch_paints_exactly_the_pattern(atlas, artists):
     )
     assert essential_x.count(None) == expected_parts
     assert spill_x  # trapezius TP1 has spillover regions on the head
-    assert values[("data", MARKER_TRACE, "visible")] is True
 
 
-def test_pain_mode_hides_markers(atlas, artists):
-    patch = overlay_patch(artists["body"], overlay_for_state(atlas, ScreenState(mode=PAIN))).to_plotly_json()
-    values = {tuple(op["location"]): op["params"]["value"] for op in patch["operations"]}
-    assert values[("data", MARKER_TRACE, "visible")] is False
+def test_markers_hide_while_marking_pain_and_shrink_on_phones(artists):
+    shown = marker_patch(artists["body"], True, 1400).to_plotly_json()
+    hidden = marker_patch(artists["body"], False, 390).to_plotly_json()
+    shown_values = {tuple(op["location"]): op["params"]["value"] for op in shown["operations"]}
+    hidden_values = {tuple(op["location"]): op["params"]["value"] for op in hidden["operations"]}
+    assert shown_values[("data", MARKER_TRACE, "visible")] is True
+    assert hidden_values[("data", MARKER_TRACE, "visible")] is False
+    assert hidden_values[("data", MARKER_TRACE, "marker", "size")] < shown_values[("data", MARKER_TRACE, "marker", "size")]
 
 
 def test_every_panel_renders(atlas):
