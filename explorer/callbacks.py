@@ -173,6 +173,11 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             messages,
         )
 
+    def map_patches(state: ScreenState, viewport_width) -> tuple:
+        overlay = overlay_for_state(atlas, state)
+        width = viewport_width if isinstance(viewport_width, int) else None
+        return overlay_patch(artists["body"], overlay, width), overlay_patch(artists["head"], overlay, width)
+
     # The maps and the panel are separate callbacks so the small map Patch paints without waiting
     # for the panel's larger component tree.
     @app.callback(
@@ -182,9 +187,7 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         Input(ids.VIEWPORT, "data"),
     )
     def render_maps(stored, viewport_width):
-        overlay = overlay_for_state(atlas, ScreenState.from_store(stored))
-        width = viewport_width if isinstance(viewport_width, int) else None
-        return overlay_patch(artists["body"], overlay, width), overlay_patch(artists["head"], overlay, width)
+        return map_patches(ScreenState.from_store(stored), viewport_width)
 
     @app.callback(
         Output(ids.PANEL, "children"),
@@ -192,8 +195,8 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
         Output(ids.CANDIDATES, "children"),
         Output(ids.RED_FLAGS, "children"),
         Output(ids.SHARE_LINK, "href"),
-        Output("explore-controls", "hidden"),
-        Output("pain-controls", "hidden"),
+        Output(ids.EXPLORE_CONTROLS, "hidden"),
+        Output(ids.PAIN_CONTROLS, "hidden"),
         Output(ids.MAP_HINT, "children"),
         Input(ids.STATE, "data"),
     )
@@ -238,9 +241,7 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             tp_id, _, side = hovered.partition("|")
             if tp_id in atlas.trigger_points and side in SIDES:
                 state = replace(state, trigger_point_id=tp_id, side=side)
-        overlay = overlay_for_state(atlas, state)
-        width = viewport_width if isinstance(viewport_width, int) else None
-        return overlay_patch(artists["body"], overlay, width), overlay_patch(artists["head"], overlay, width)
+        return map_patches(state, viewport_width)
 
     @app.callback(
         Output(ids.BODY_GRAPH, "figure"),

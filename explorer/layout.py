@@ -132,7 +132,7 @@ def pain_region_options(atlas: Atlas) -> list[dict]:
 def explore_controls(atlas: Atlas) -> html.Div:
     """Search box for a muscle or trigger point."""
     return html.Div(
-        id="explore-controls",
+        id=ids.EXPLORE_CONTROLS,
         children=[
             html.Label("Find a muscle", htmlFor=ids.TP_SEARCH, className="form-label fw-semibold"),
             dcc.Dropdown(
@@ -148,7 +148,7 @@ def explore_controls(atlas: Atlas) -> html.Div:
 def pain_controls(atlas: Atlas) -> html.Div:
     """Keyboard-friendly list of body areas for the pain drawing."""
     return html.Div(
-        id="pain-controls",
+        id=ids.PAIN_CONTROLS,
         hidden=True,
         children=[
             html.Label("Where does it hurt? Choose every area", htmlFor=ids.PAIN_SELECT, className="form-label fw-semibold"),
