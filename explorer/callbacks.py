@@ -208,7 +208,8 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
 
         selected_tp = atlas.trigger_points.get(state.trigger_point_id) if state.trigger_point_id else None
         details = panels.trigger_point_details(atlas, selected_tp, state.side) if selected_tp else None
-        highlights = panels.highlight_list(atlas, lit_regions(atlas, selected_tp.trigger_point_id, state.side)) if selected_tp else []
+        lit = lit_regions(atlas, selected_tp.trigger_point_id, state.side) if selected_tp else []
+        highlights = panels.highlight_list(atlas, lit) if selected_tp else []
 
         if pain_mode:
             candidates = rank(atlas, state.pain)
@@ -223,7 +224,10 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
             referrers = rank(atlas, [state.region], top=REFERRER_LIMIT)
             panel = panels.region_referrers(atlas, region_id, side, referrers)
             return panel, [], [], [], share, False, True, hint
-        return details or panels.intro(), highlights, [], [], share, False, True, hint
+        if selected_tp:
+            safety = panels.red_flag_alerts(atlas, [(r.region_id, r.side) for r in lit], heading=panels.PATTERN_FLAGS_HEADING)
+            return [details, *safety], highlights, [], [], share, False, True, hint
+        return panels.intro(), [], [], [], share, False, True, hint
 
     @app.callback(
         Output(ids.BODY_OVERLAY, "figure", allow_duplicate=True),

@@ -213,12 +213,16 @@ def choir_codes(atlas: Atlas, marks) -> list[str]:
     return sorted(codes, key=lambda c: (c[0] != "f", c))
 
 
-def red_flag_alerts(atlas: Atlas, marks) -> list:
-    """Warnings for the marked areas, before any result."""
+PAIN_FLAGS_HEADING = "Check these warning signs first"
+PATTERN_FLAGS_HEADING = "Pain in these areas can also have serious causes. Get help if:"
+
+
+def red_flag_alerts(atlas: Atlas, marks, heading: str = PAIN_FLAGS_HEADING) -> list:
+    """Warnings tied to the given areas (the pain drawing, or a selected pattern)."""
     flags = red_flags_for(atlas, [r for r, _ in marks])
     if not flags:
         return []
-    alerts = [html.H2("Check these warning signs first", className="h6 text-danger")]
+    alerts = [html.H2(heading, className="h6 text-danger mt-3")]
     for flag in flags:
         color = "danger" if flag.urgency == "emergency" else "warning"
         alerts.append(

@@ -132,3 +132,13 @@ def test_choir_codes_follow_the_side(atlas):
     left = choir_codes(atlas, [("temple", "left")])
     assert right and left and not set(right) & set(left)
     assert set(choir_codes(atlas, [("sacrum", "midline")])) == set(atlas.regions["sacrum"].choir_right)
+
+
+def test_a_chest_pattern_carries_the_heart_warning(atlas):
+    from explorer import panels
+    from explorer.domain.patterns import lit_regions
+
+    pattern = [(r.region_id, r.side) for r in lit_regions(atlas, "pectoralis_major_sternal_intermediate", "left")]
+    alerts = panels.red_flag_alerts(atlas, pattern, heading=panels.PATTERN_FLAGS_HEADING)
+    flags = [a.to_plotly_json()["props"].get("data-flag") for a in alerts[1:]]
+    assert "chest_heart" in flags
