@@ -121,6 +121,11 @@ def overlay_for_state(atlas: Atlas, state: ScreenState) -> Overlay:
     return Overlay()
 
 
+def _screen_width(value) -> int | None:
+    """The browser-reported width, or None when it is missing or not a whole number."""
+    return value if isinstance(value, int) else None
+
+
 def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist]) -> None:
     """Attach every callback to this app instance (never module-level: see design notes)."""
 
@@ -175,7 +180,7 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
 
     def map_patches(state: ScreenState, viewport_width) -> tuple:
         overlay = overlay_for_state(atlas, state)
-        width = viewport_width if isinstance(viewport_width, int) else None
+        width = _screen_width(viewport_width)
         return overlay_patch(artists["body"], overlay, width), overlay_patch(artists["head"], overlay, width)
 
     # The maps and the panel are separate callbacks so the small map Patch paints without waiting
@@ -239,6 +244,8 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
     )
     def preview_candidate(open_flags, stored, viewport_width):
         """While the pointer rests on a candidate, overlay its pattern; afterwards, show the state again."""
+        if all(flag is None for flag in open_flags):
+            return no_update, no_update  # the list was just drawn: render_maps already painted this state
         state = ScreenState.from_store(stored)
         hovered = next((item["id"]["index"] for item, is_open in zip(ctx.inputs_list[0], open_flags, strict=False) if is_open), None)
         if hovered:
@@ -255,7 +262,7 @@ def register_callbacks(app: Dash, atlas: Atlas, artists: dict[str, SheetArtist])
     )
     def show_markers(mode, viewport_width):
         """Trigger point dots: hidden while marking pain (so every click marks an area), sized for the screen."""
-        width = viewport_width if isinstance(viewport_width, int) else None
+        width = _screen_width(viewport_width)
         visible = mode != PAIN
         return marker_patch(artists["body"], visible, width), marker_patch(artists["head"], visible, width)
 

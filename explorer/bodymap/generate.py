@@ -10,7 +10,6 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import shapely
 from shapely.geometry import LineString, Polygon
@@ -142,10 +141,3 @@ def render_csv(regions: list[RegionPolygon]) -> str:
     writer.writerow(GEOMETRY_COLUMNS)
     writer.writerows(rows(regions))
     return buffer.getvalue()
-
-
-def write_geometry(path: Path) -> int:
-    """Regenerate the geometry file; returns the number of polygons written."""
-    regions = build_regions()
-    path.write_text(render_csv(regions), encoding="utf-8")
-    return len(regions)

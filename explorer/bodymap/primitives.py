@@ -25,18 +25,6 @@ def catmull_rom_closed(points: Sequence[Pt], samples_per_segment: int = 8) -> Po
     return Polygon(out).buffer(0)
 
 
-def catmull_rom_open(points: Sequence[Pt], samples_per_segment: int = 8) -> list[Pt]:
-    """Smooth open curve through the control points, end points included."""
-    pts = list(points)
-    padded = [pts[0], *pts, pts[-1]]
-    out: list[Pt] = []
-    for i in range(1, len(padded) - 2):
-        for step in range(samples_per_segment):
-            out.append(_catmull_point(padded[i - 1], padded[i], padded[i + 1], padded[i + 2], step / samples_per_segment))
-    out.append(pts[-1])
-    return out
-
-
 def _catmull_point(p0: Pt, p1: Pt, p2: Pt, p3: Pt, t: float) -> Pt:
     t2, t3 = t * t, t * t * t
     return tuple(  # type: ignore[return-value]

@@ -149,10 +149,6 @@ class Atlas:
     red_flags: list[RedFlag]
     unused_regions: dict[str, str]
 
-    def muscle_of(self, trigger_point_id: str) -> Muscle:
-        """The muscle a trigger point belongs to."""
-        return self.muscles[self.trigger_points[trigger_point_id].muscle_id]
-
     def trigger_points_of(self, muscle_id: str) -> list[TriggerPoint]:
         """Trigger points of one muscle, in file order."""
         return [tp for tp in self.trigger_points.values() if tp.muscle_id == muscle_id]

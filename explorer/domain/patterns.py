@@ -50,8 +50,3 @@ def lit_regions(atlas: Atlas, trigger_point_id: str, side: str) -> list[LitRegio
     trigger_point = atlas.trigger_points[trigger_point_id]
     found = referral_map(atlas, trigger_point, side).values()
     return sorted(found, key=lambda r: (-ZONE_RANK[r.zone], atlas.regions[r.region_id].label, r.side))
-
-
-def describe_side(side: str) -> str:
-    """Words for a body side."""
-    return {RIGHT: "right", LEFT: "left", MIDLINE: "midline"}[side]

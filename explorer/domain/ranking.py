@@ -187,7 +187,7 @@ def _names(atlas: Atlas, marks: Iterable[Mark], plain: bool) -> str:
     labels = []
     for region_id, _side in marks:
         region = atlas.regions[region_id]
-        label = (region.plain_label if plain else region.label).lower() if plain else region.label
+        label = region.plain_label.lower() if plain else region.label
         if label not in labels:
             labels.append(label)
     if len(labels) <= 1:

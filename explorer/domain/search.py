@@ -47,10 +47,7 @@ def _haystack(muscle: Muscle) -> list[str]:
 
 def search_muscles(atlas: Atlas, query: str, limit: int = 12) -> list[SearchHit]:
     """Muscles matching every word of the query (prefix, alias or fuzzy match), best first."""
-    terms = []
-    for word in _words(query):
-        terms.append(COMMON_SHORT_FORMS.get(word, word))
-    terms = [t for term in terms for t in [term]]
+    terms = [COMMON_SHORT_FORMS.get(word, word) for word in _words(query)]
     if not terms:
         return []
     hits = []
