@@ -53,7 +53,7 @@ def click_target(atlas: Atlas, artist: SheetArtist, click: dict | None) -> tuple
     if not (abs(x) < MAX_CLICK_COORD and abs(y) < MAX_CLICK_COORD):
         return None
     view, vx, vy = sheet_point(artist.sheet, x, y)
-    shape = atlas.views[view].region_at(vx, vy)
+    shape = atlas.drawings[view].region_at(vx, vy)
     if shape is None:
         return None
     return ("region", shape.region_id, shape.side)

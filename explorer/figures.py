@@ -108,7 +108,7 @@ class SheetArtist:
         self.sheet = sheet
         self._region_xy: dict[tuple[str, str], tuple[list, list]] = {}
         for panel in sheet.panels:
-            for shape in atlas.views[panel.view].shapes:
+            for shape in atlas.drawings[panel.view].shapes:
                 xs, ys = _ring_xy(shape.polygon, panel.offset)
                 acc = self._region_xy.setdefault((shape.region_id, shape.side), ([], []))
                 acc[0].extend([*xs, None])
@@ -146,7 +146,7 @@ class SheetArtist:
         region_x: list = []
         region_y: list = []
         for panel in sheet.panels:
-            for shape in self.atlas.views[panel.view].shapes:
+            for shape in self.atlas.drawings[panel.view].shapes:
                 xs, ys = _ring_xy(shape.polygon, panel.offset)
                 region_x.extend([*xs, None])
                 region_y.extend([*ys, None])
@@ -212,7 +212,7 @@ class SheetArtist:
         outline_x: list = []
         outline_y: list = []
         for panel in self.sheet.panels:
-            silhouette = self.atlas.views[panel.view].silhouette
+            silhouette = self.atlas.drawings[panel.view].silhouette
             for polygon in getattr(silhouette, "geoms", [silhouette]):
                 xs, ys = _ring_xy(polygon, panel.offset)
                 outline_x.extend([*xs, None])
@@ -233,16 +233,16 @@ class SheetArtist:
         for tp in self.atlas.trigger_points.values():
             muscle = self.atlas.muscles[tp.muscle_id]
             for side in (RIGHT, LEFT):
-                view, x, y = tp.position(side)
-                panel = self.sheet.panel_of(view)
-                if panel is None:
-                    continue
-                xs.append(round(x + panel.offset, 1))
-                ys.append(round(y, 1))
-                ids.append(f"{tp.trigger_point_id}|{side}")
-                kind = "" if tp.pain else " (no pain: other symptom)"
-                texts.append(f"{muscle.name}, {tp.label} ({side}){kind}")
-                symbols.append("circle" if tp.pain else "diamond")
+                for dot in self.atlas.dots(tp.trigger_point_id, side):
+                    panel = self.sheet.panel_of(dot.view)
+                    if panel is None:
+                        continue
+                    xs.append(round(dot.x + panel.offset, 1))
+                    ys.append(round(dot.y, 1))
+                    ids.append(f"{tp.trigger_point_id}|{side}")
+                    kind = "" if tp.pain else " (no pain: other symptom)"
+                    texts.append(f"{muscle.name}, {tp.label} ({side}){kind}")
+                    symbols.append("circle" if tp.pain else "diamond")
         return go.Scatter(
             x=xs,
             y=ys,
@@ -258,7 +258,7 @@ class SheetArtist:
         """[name, xs, ys] per region polygon (simplified) for naming the area under the pointer in the browser."""
         outlines = []
         for panel in self.sheet.panels:
-            for shape in self.atlas.views[panel.view].shapes:
+            for shape in self.atlas.drawings[panel.view].shapes:
                 region = self.atlas.regions[shape.region_id]
                 side = "" if shape.side == MIDLINE else f", {shape.side}"
                 xs, ys = _ring_xy(shape.polygon.simplify(tolerance), panel.offset)
@@ -289,7 +289,7 @@ class SheetArtist:
         panel = self.sheet.panel_of(view)
         if panel is None:
             return [], []
-        geometry = self.atlas.views[view]
+        geometry = self.atlas.drawings[view]
         polygons = [s.polygon for r in muscle.outline_regions for s in geometry.shapes_of(r, side)]
         if not polygons:
             return [], []
@@ -304,11 +304,13 @@ class SheetArtist:
 
     def markers_xy(self, trigger_point_id: str, side: str) -> tuple[list, list]:
         """Position of one trigger point on this sheet (empty if its view is elsewhere)."""
-        view, x, y = self.atlas.trigger_points[trigger_point_id].position(side)
-        panel = self.sheet.panel_of(view)
-        if panel is None:
-            return [], []
-        return [round(x + panel.offset, 1)], [round(y, 1)]
+        xs, ys = [], []
+        for dot in self.atlas.dots(trigger_point_id, side):
+            panel = self.sheet.panel_of(dot.view)
+            if panel is not None:
+                xs.append(round(dot.x + panel.offset, 1))
+                ys.append(round(dot.y, 1))
+        return xs, ys
 
 
 def _overlay(name: str, fill: str, line: str, width: float, pattern: str | None = None, dash: str = "solid") -> go.Scatter:

@@ -34,10 +34,10 @@ def test_every_pattern_row_has_source_and_confidence(atlas):
 def test_trigger_points_lie_on_their_region(atlas):
     for tp in atlas.trigger_points.values():
         for side in ("right", "left"):
-            view, x, y = tp.position(side)
-            shape = atlas.views[view].region_at(x, y)
-            near = [s for s in atlas.views[view].shapes_of(tp.region_id, side)]
-            assert shape is not None or near, tp.trigger_point_id
+            for dot in atlas.dots(tp.trigger_point_id, side):
+                shape = atlas.drawings[dot.view].region_at(dot.x, dot.y)
+                near = [s for s in atlas.drawings[dot.view].shapes_of(tp.region_id, side)]
+                assert shape is not None or near, tp.trigger_point_id
 
 
 def test_non_pain_points_are_marked(atlas):
@@ -60,7 +60,8 @@ def test_split_muscles_follow_the_manual(atlas):
 def test_markers_do_not_sit_on_top_of_each_other(atlas):
     by_view: dict[str, list] = {}
     for tp in atlas.trigger_points.values():
-        by_view.setdefault(tp.view, []).append((tp.trigger_point_id, tp.x, tp.y))
+        for dot in tp.positions:
+            by_view.setdefault(dot.view, []).append((tp.trigger_point_id, dot.x, dot.y))
     for view, points in by_view.items():
         for i, (a, ax, ay) in enumerate(points):
             for b, bx, by in points[i + 1 :]:

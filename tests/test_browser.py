@@ -51,7 +51,8 @@ def _click_at(duo, graph_id: str, x: float, y: float) -> None:
 
 
 def _click_marker(duo, atlas, tp_id: str, side: str) -> None:
-    view, x, y = atlas.trigger_points[tp_id].position(side)
+    dot = atlas.dots(tp_id, side)[0]
+    view, x, y = dot.view, dot.x, dot.y
     sheet, graph = (BODY_SHEET, ids.BODY_GRAPH) if BODY_SHEET.panel_of(view) else (HEAD_SHEET, ids.HEAD_GRAPH)
     _click_at(duo, graph, x + sheet.panel_of(view).offset, y)
 
@@ -59,7 +60,7 @@ def _click_marker(duo, atlas, tp_id: str, side: str) -> None:
 def _click_region(duo, atlas, view: str, region_id: str, side: str) -> None:
     sheet, graph = (BODY_SHEET, ids.BODY_GRAPH) if BODY_SHEET.panel_of(view) else (HEAD_SHEET, ids.HEAD_GRAPH)
     shape = max(
-        (s for s in atlas.views[view].shapes if s.region_id == region_id and s.side in (side, "midline")), key=lambda s: s.polygon.area
+        (s for s in atlas.drawings[view].shapes if s.region_id == region_id and s.side in (side, "midline")), key=lambda s: s.polygon.area
     )
     point = shape.polygon.buffer(-1.5).representative_point()
     _click_at(duo, graph, point.x + sheet.panel_of(view).offset, point.y)
@@ -118,7 +119,7 @@ def test_br002_clicking_a_marker_highlights_exactly_its_regions(app_duo, atlas):
     assert sorted(_highlight_texts(app_duo)) == _expected_names(atlas, "trapezius_tp1", "right")
     assert _query(app_duo) == {"tp": "trapezius_tp1", "side": "right"}
     essential_rows = [r for r in lit_regions(atlas, "trapezius_tp1", "right") if r.zone == "essential"]
-    expected_head_parts = sum(len(atlas.views[v].shapes_of(r.region_id, r.side)) for r in essential_rows for v in ("head_right", "face"))
+    expected_head_parts = sum(len(atlas.drawings[v].shapes_of(r.region_id, r.side)) for r in essential_rows for v in ("head_right", "face"))
     assert _trace_parts(app_duo, ids.HEAD_OVERLAY, ESSENTIAL_TRACE) == expected_head_parts
     # another click switches
     _click_marker(app_duo, atlas, "infraspinatus_upper", "left")
@@ -211,7 +212,7 @@ def test_br009_phone_width_stacks_the_panel(dash_duo, atlas):
 
 def test_br010_pointer_names_the_area_under_it(app_duo, atlas):
     view, region_id = "back", "low_back"
-    shape = max((s for s in atlas.views[view].shapes if s.region_id == region_id and s.side == "left"), key=lambda s: s.polygon.area)
+    shape = max((s for s in atlas.drawings[view].shapes if s.region_id == region_id and s.side == "left"), key=lambda s: s.polygon.area)
     point = shape.polygon.buffer(-1.5).representative_point()
     app_duo.driver.execute_script(f"document.getElementById('{ids.BODY_GRAPH}').scrollIntoView({{block: 'center'}});")
     time.sleep(0.2)

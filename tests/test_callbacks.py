@@ -26,7 +26,7 @@ def artists(atlas):
 
 def _click_on_region(atlas, artist, view, region_id, side):
     panel = artist.sheet.panel_of(view)
-    shape = next(s for s in atlas.views[view].shapes if s.region_id == region_id and s.side == side)
+    shape = next(s for s in atlas.drawings[view].shapes if s.region_id == region_id and s.side == side)
     point = shape.polygon.representative_point()
     return {"points": [], "xvals": [point.x + panel.offset], "yvals": [point.y]}
 
@@ -94,7 +94,7 @@ def test_patch_paints_exactly_the_pattern(atlas, artists):
         for r in tp.referrals
         if r.zone == "essential"
         for v in ("face", "head_right")
-        for s in atlas.views[v].shapes_of(r.region_id, "right")
+        for s in atlas.drawings[v].shapes_of(r.region_id, "right")
     )
     assert essential_x.count(None) == expected_parts
     assert spill_x  # trapezius TP1 has spillover regions on the head

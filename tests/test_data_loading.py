@@ -18,7 +18,7 @@ def test_bundled_data_loads(atlas):
     assert len(atlas.regions) >= 125
     assert len(atlas.muscles) >= 25
     assert atlas.trigger_points
-    assert set(atlas.views) == {"front", "back", "face", "head_right", "head_left"}
+    assert {"front", "back", "face", "head_right", "head_left"} <= set(atlas.drawings)
 
 
 def test_missing_file_is_named(data_copy):
@@ -63,22 +63,22 @@ def test_trigger_point_without_essential_region(data_copy):
 
 
 def test_position_outside_the_body(data_copy):
-    edit_csv(data_copy / "trigger_points.csv", 2, "x", "5000")
+    edit_csv(data_copy / "trigger_point_positions.csv", 2, "x", "5000")
     problems = problems_for(data_copy)
-    assert any("trigger_points.csv, line 2, column 'x'" in p and "outside the body" in p for p in problems)
+    assert any("trigger_point_positions.csv, line 2, column 'x'" in p and "outside the body" in p for p in problems)
 
 
 def test_position_in_the_wrong_region(data_copy):
-    path = data_copy / "trigger_points.csv"
-    edit_csv(path, 2, "region_id", "great_toe" if cell(path, 2, "view") in ("front", "back") else "chin")
+    positions = data_copy / "trigger_point_positions.csv"
+    edit_csv(data_copy / "trigger_points.csv", 2, "region_id", "great_toe" if cell(positions, 2, "view") in ("front", "back") else "chin")
     problems = problems_for(data_copy)
-    assert any("trigger_points.csv, line 2" in p and "not inside region" in p for p in problems)
+    assert any("trigger_point_positions.csv, line 2" in p and "not inside the trigger point's region" in p for p in problems)
 
 
 def test_not_a_number(data_copy):
-    edit_csv(data_copy / "trigger_points.csv", 4, "y", "twelve")
+    edit_csv(data_copy / "trigger_point_positions.csv", 4, "y", "twelve")
     problems = problems_for(data_copy)
-    assert any("trigger_points.csv, line 4, column 'y'" in p and "a number" in p for p in problems)
+    assert any("trigger_point_positions.csv, line 4, column 'y'" in p and "a number" in p for p in problems)
 
 
 def test_ragged_row_is_reported_and_nothing_loads(data_copy):
@@ -118,4 +118,4 @@ def test_every_problem_is_reported_at_once(data_copy):
 def test_not_utf8(data_copy):
     (data_copy / "regions.csv").write_bytes(b"region_id,label\n\xff\xfe,bad\n")
     problems = problems_for(data_copy)
-    assert any(p.startswith("regions.csv: not valid UTF-8") for p in problems)
+    assert any(p.startswith("regions.csv, line 2: is not valid UTF-8") for p in problems)

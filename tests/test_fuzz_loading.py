@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 
 from explorer.data import DEFAULT_DATA_DIR, Atlas, DataValidationError, load_atlas
 
-FILES = ["regions.csv", "muscles.csv", "trigger_points.csv", "referral_patterns.csv", "red_flags.csv", "body_geometry.csv"]
+FILES = [
+    "regions.csv",
+    "views.csv",
+    "muscles.csv",
+    "trigger_points.csv",
+    "trigger_point_positions.csv",
+    "referral_patterns.csv",
+    "red_flags.csv",
+    "body_geometry.csv",
+]
 NASTY = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["", " ", "-1", "1e309", "nan", "NaN", "None", "0,0 1,1", "essential", "left", "yes", "é", "\x00", '"', "a,b"]),

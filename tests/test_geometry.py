@@ -20,7 +20,7 @@ OVERLAP_TOLERANCE = 0.5  # square units on a body 800 units tall
 
 @pytest.mark.parametrize("view", ["front", "back", "face", "head_right", "head_left"])
 def test_no_two_regions_overlap(atlas, view):
-    shapes = atlas.views[view].shapes
+    shapes = atlas.drawings[view].shapes
     polygons = [s.polygon for s in shapes]
     tree = STRtree(polygons)
     for i, polygon in enumerate(polygons):
@@ -45,7 +45,7 @@ def test_no_two_regions_overlap(atlas, view):
 )
 def test_regions_cover_the_silhouette(atlas, view, silhouette):
     outline = silhouette()
-    union = unary_union([s.polygon for s in atlas.views[view].shapes])
+    union = unary_union([s.polygon for s in atlas.drawings[view].shapes])
     gaps = outline.difference(union).area
     assert gaps / outline.area < 0.005, f"{view}: {gaps:.1f} units of the body are not in any region"
     assert union.difference(outline.buffer(0.5)).area / outline.area < 0.005
@@ -61,7 +61,7 @@ def test_every_vocabulary_region_is_drawn(atlas):
 
 
 def test_sided_regions_are_drawn_on_both_sides_as_mirror_images(atlas):
-    for view, geometry in atlas.views.items():
+    for view, geometry in atlas.drawings.items():
         if view.startswith("head_"):
             continue
         for region_id in {s.region_id for s in geometry.shapes if s.side == "right"}:
@@ -72,20 +72,20 @@ def test_sided_regions_are_drawn_on_both_sides_as_mirror_images(atlas):
 
 
 def test_lateral_head_views_mirror_each_other(atlas):
-    right = unary_union([s.polygon for s in atlas.views["head_right"].shapes])
-    left = unary_union([s.polygon for s in atlas.views["head_left"].shapes])
+    right = unary_union([s.polygon for s in atlas.drawings["head_right"].shapes])
+    left = unary_union([s.polygon for s in atlas.drawings["head_left"].shapes])
     assert scale(right, -1, 1, origin=(0, 0)).symmetric_difference(left).area < 1.0
 
 
 def test_front_view_puts_patient_right_on_viewer_left(atlas):
-    right_hand = unary_union([s.polygon for s in atlas.views["front"].shapes if s.region_id == "palm" and s.side == "right"])
+    right_hand = unary_union([s.polygon for s in atlas.drawings["front"].shapes if s.region_id == "palm" and s.side == "right"])
     assert right_hand.centroid.x < 0
-    back_right_hand = unary_union([s.polygon for s in atlas.views["back"].shapes if s.region_id == "back_of_hand" and s.side == "right"])
+    back_right_hand = unary_union([s.polygon for s in atlas.drawings["back"].shapes if s.region_id == "back_of_hand" and s.side == "right"])
     assert back_right_hand.centroid.x > 0
 
 
 def test_body_proportions_follow_the_eight_head_canon(atlas):
-    front = atlas.views["front"]
+    front = atlas.drawings["front"]
     _, miny, _, maxy = front.silhouette.bounds
     height = maxy - miny
     chin = min(p.bounds[1] for s in front.shapes if s.region_id == "chin" for p in [s.polygon])
@@ -101,7 +101,7 @@ def test_generator_reproduces_the_committed_file():
 
 
 def test_hit_testing_finds_the_region_under_a_point(atlas):
-    front = atlas.views["front"]
+    front = atlas.drawings["front"]
     chin = front.shapes_of("sternum", "right")[0].polygon.representative_point()
     assert front.region_at(chin.x, chin.y).region_id == "sternum"
     assert front.region_at(-380, 10) is None

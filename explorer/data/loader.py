@@ -1,395 +1,502 @@
-"""Load every data file, validate it as a whole, and build the typed atlas (or refuse to)."""
+"""Load every data file, validate it as a whole, and build the typed atlas (or refuse to).
+
+Every file is read and checked cell by cell (pandera), then the files are checked against each other.
+All checks run in one pass: a broken row is left out of the later checks (so one mistake is not
+reported ten times), but every other row is still checked, and every problem is reported together.
+Nothing is returned unless there are no problems at all: the app never serves a half-loaded atlas.
+"""
 
 from __future__ import annotations
 
-import csv
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pandera.errors
 from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
+from shapely.prepared import prep
 
 from explorer.data import schemas
+from explorer.data.csvio import Table, read_table
 from explorer.data.model import (
+    DRAWING,
+    GROUP,
+    LEFT,
     MIDLINE,
+    PART,
+    RIGHT,
     Atlas,
+    Drawing,
     Muscle,
+    Position,
     RedFlag,
     Referral,
     Region,
     RegionShape,
     TriggerPoint,
-    ViewGeometry,
+    View,
 )
+from explorer.data.problems import DataValidationError, Problem
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-FILES = (
-    "regions.csv",
-    "body_geometry.csv",
-    "muscles.csv",
-    "trigger_points.csv",
-    "referral_patterns.csv",
-    "red_flags.csv",
-    "unused_regions.csv",
-)
-# A trigger point may sit this close outside its region's outline (view units; the body is 800 tall).
+FILES = tuple(schemas.SCHEMAS)
+# A trigger point's dot may sit this close outside its region's outline (drawing units; the body is 800 tall).
 REGION_TOLERANCE = 1.0
+# A part's crop box may reach this far beyond its drawing (drawing units).
+BOX_MARGIN = 40.0
 
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the data, located to the file, line and column."""
-
-    file: str
-    line: int  # line in the file, header = 1; 0 when the problem is the file as a whole
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line:
-            where += f", line {self.line}"
-        if self.column:
-            where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
-
-
-class DataValidationError(Exception):
-    """Raised when the data cannot be loaded; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        """All problems, one per line."""
-        count = len(self.problems)
-        head = f"The data is invalid: {count} problem{'s' if count != 1 else ''} found."
-        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+__all__ = ["DEFAULT_DATA_DIR", "FILES", "DataValidationError", "Problem", "load_atlas"]
 
 
 def load_atlas(data_dir: Path | str | None = None) -> Atlas:
     """Read and validate the data directory; raise DataValidationError listing every problem."""
     directory = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
     problems: list[Problem] = []
-    frames: dict[str, pd.DataFrame] = {}
+    files: dict[str, _File] = {}
     for name in FILES:
-        frame = _read(directory / name, problems)
-        if frame is not None and _validate(frame, name, problems):
-            frames[name] = frame
-    if problems:
-        raise DataValidationError(problems)
-    atlas = _build(frames, problems)
+        table = read_table(directory / name, problems)
+        if table is not None:
+            files[name] = _validate(table, problems)
+    atlas = _Builder(files, problems).build()
     if problems:
         raise DataValidationError(problems)
     return atlas
 
 
-def _read(path: Path, problems: list[Problem]) -> pd.DataFrame | None:
-    name = path.name
-    if not path.is_file():
-        problems.append(Problem(name, 0, "", f"file not found in {path.parent}"))
-        return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(name, 0, "", f"not valid UTF-8 ({exc.reason} at byte {exc.start})"))
-        return None
-    rows = list(csv.reader(text.splitlines()))
-    if not rows:
-        problems.append(Problem(name, 0, "", "file is empty (a header row is required)"))
-        return None
-    header = [h.strip() for h in rows[0]]
-    ragged = False
-    for line, row in enumerate(rows[1:], start=2):
-        if row and len(row) != len(header):
-            problems.append(Problem(name, line, "", f"has {len(row)} fields, the header has {len(header)}"))
-            ragged = True
-    if ragged:
-        return None
-    body = [row for row in rows[1:] if row]
-    frame = pd.DataFrame(body, columns=header, dtype=str)
-    frame.index = [line for line, row in enumerate(rows[1:], start=2) if row]
-    return frame
+@dataclass
+class _File:
+    """A file's rows after the cell checks: `good` rows passed every check; `ids` lists every id present."""
+
+    name: str
+    frame: pd.DataFrame  # index: physical line numbers
+    bad_lines: set[int] = field(default_factory=set)
+
+    def rows(self):
+        """Named tuples of the rows that passed the cell checks (Index = line)."""
+        for row in self.frame.itertuples():
+            if row.Index not in self.bad_lines:
+                yield row
+
+    def present(self, column: str) -> set[str]:
+        """Every value of a column, including rows that failed other checks (for reference checks)."""
+        return set(self.frame[column]) if column in self.frame.columns else set()
 
 
-def _validate(frame: pd.DataFrame, name: str, problems: list[Problem]) -> bool:
+def _validate(table: Table, problems: list[Problem]) -> _File:
+    name = table.name
     schema = schemas.SCHEMAS[name]
+    frame = pd.DataFrame(table.rows, columns=table.header, dtype=str)
+    frame.index = table.lines
     missing = [c for c in schema.columns if c not in frame.columns]
-    for column in missing:
-        problems.append(Problem(name, 1, column, "required column is missing from the header"))
     extra = [c for c in frame.columns if c not in schema.columns]
     for column in extra:
-        problems.append(Problem(name, 1, column, "unknown column (check its spelling)"))
+        close = next((c for c in missing if c.lower() == column.lower().replace(" ", "_")), None)
+        hint = f"; did you mean '{close}'? (column names are lower-case snake_case)" if close else " (check its spelling)"
+        problems.append(Problem(name, 1, column, f"unknown column{hint}"))
+    for column in missing:
+        problems.append(Problem(name, 1, column, "required column is missing from the header"))
+    if frame.empty and name not in schemas.MAY_BE_EMPTY:
+        problems.append(Problem(name, 0, "", "the file has a header but no rows; at least one row is required"))
     if missing or extra:
-        return False
+        return _File(name, frame.iloc[0:0], set())
+    bad: set[int] = set()
     try:
         schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as errors:
-        for _, case in errors.failure_cases.iterrows():
-            problems.append(_problem_from_case(name, schema, case))
-        return False
-    return True
+        seen: set[tuple[int, str]] = set()
+        cases = errors.failure_cases.sort_values("check", key=lambda s: s.map(_check_priority), kind="stable")
+        for _, case in cases.iterrows():
+            problem = problem_from_case(name, frame, case)
+            if problem is None or (problem.line, problem.column) in seen:
+                continue
+            seen.add((problem.line, problem.column))
+            problems.append(problem)
+            if problem.line:
+                bad.add(problem.line)
+    return _File(name, frame, bad)
 
 
-def _problem_from_case(name: str, schema, case) -> Problem:
+def _check_priority(check: str) -> int:
+    """The most telling message for a cell comes first: stray spaces explain a failed format check."""
+    check = str(check)
+    return 0 if check.startswith("no_edge_spaces") else 1 if check.startswith("not_blank") else 2
+
+
+def problem_from_case(name: str, frame: pd.DataFrame, case) -> Problem | None:
+    """A plain message for one pandera failure case."""
     column = str(case["column"]) if case["column"] is not None else ""
-    line = int(case["index"]) if pd.notna(case["index"]) else 0
-    value = case["failure_case"]
+    if pd.isna(case["index"]):
+        return Problem(name, 0, column, f"column check failed: {case['check']}")
+    line = int(case["index"])
+    value = str(case["failure_case"])
     check = str(case["check"])
-    if check.startswith("isin"):
-        allowed = ", ".join(repr(v) for v in schema.columns[column].checks[0].statistics["allowed_values"])
-        message = f"{value!r} is not allowed; use one of {allowed}"
-    elif check.startswith("str_length"):
-        message = "must not be empty"
+    if check.startswith("no_edge_spaces"):
+        message = f"{_short(value)!r} has a space at the start or end; remove it"
+    elif check.startswith("not_blank"):
+        message = "must not be empty" if not value else "must not be only spaces"
+    elif check.startswith("one_of") or check.startswith("isin"):
+        allowed = schemas.SCHEMAS[name].columns[column].checks[-1].statistics["allowed_values"]
+        listed = ", ".join(repr(v) for v in allowed if v) + (" or empty" if "" in allowed else "")
+        hint = " (use lower case)" if value.lower() in allowed else ""
+        message = f"{_short(value)!r} is not allowed{hint}; use one of {listed}"
     elif check == "field_uniqueness":
-        message = f"{value!r} is a duplicate id"
-    elif check.startswith("str_matches"):
-        message = f"{_short(value)!r} has the wrong format (expected {_format_hint(column)})"
+        first = int(frame.index[frame[column] == value][0]) if (frame[column] == value).any() else 0
+        message = f"{_short(value)!r} is a duplicate id" + (f" (first on line {first})" if first and first != line else "")
+        if first == line:
+            return None  # the first occurrence is fine; its duplicates are reported
+    elif check.startswith("format:"):
+        message = f"{_short(value)!r} has the wrong format (expected {check.removeprefix('format:')})"
     else:
         message = f"{_short(value)!r} fails check {check}"
     return Problem(name, line, column, message)
 
 
 def _short(value: object) -> str:
-    text = str(value)
+    text = "".join(ch if ch.isprintable() else " " for ch in str(value))
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _format_hint(column: str) -> str:
-    return {
-        "x": "a number",
-        "y": "a number",
-        "part": "a whole number",
-        "outline": "'x,y x,y x,y ...' with at least three points",
-        "choir_right": "CHOIR codes like 'f01;b02'",
-        "choir_left": "CHOIR codes like 'f01;b02'",
-        "outline_regions": "region ids separated by ';'",
-        "region_ids": "region ids separated by ';'",
-    }.get(column, "a snake_case id: lower-case letters, digits and '_'")
 
 
 def _split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(";") if part.strip())
 
 
-def _build(frames: dict[str, pd.DataFrame], problems: list[Problem]) -> Atlas:
-    regions = _build_regions(frames["regions.csv"])
-    views = _build_views(frames["body_geometry.csv"], regions, problems)
-    muscles = _build_muscles(frames["muscles.csv"], regions, views, problems)
-    referrals = _build_referrals(frames["referral_patterns.csv"], regions, problems)
-    trigger_points = _build_trigger_points(frames["trigger_points.csv"], regions, views, muscles, referrals, problems)
-    for tp_id, line in referrals.unknown_trigger_points:
-        if tp_id not in trigger_points:
-            problems.append(Problem("referral_patterns.csv", line, "trigger_point_id", f"unknown trigger point {tp_id!r}"))
-    for muscle_id in muscles:
-        if not any(tp.muscle_id == muscle_id for tp in trigger_points.values()):
-            line = _line_of(frames["muscles.csv"], "muscle_id", muscle_id)
-            problems.append(Problem("muscles.csv", line, "muscle_id", f"muscle {muscle_id!r} has no trigger point"))
-    red_flags = _build_red_flags(frames["red_flags.csv"], regions, problems)
-    unused = _build_unused(frames["unused_regions.csv"], regions, problems)
-    return Atlas(regions, views, muscles, trigger_points, red_flags, unused)
+class _Builder:
+    """Turns the checked files into an Atlas, adding every cross-file problem it finds."""
 
+    def __init__(self, files: dict[str, _File], problems: list[Problem]) -> None:
+        self.files = files
+        self.problems = problems
 
-def _line_of(frame: pd.DataFrame, column: str, value: str) -> int:
-    hits = frame.index[frame[column] == value]
-    return int(hits[0]) if len(hits) else 0
+    def problem(self, file: str, line: int, column: str, message: str) -> None:
+        self.problems.append(Problem(file, line, column, message))
 
+    def has(self, name: str) -> bool:
+        return name in self.files
 
-def _build_regions(frame: pd.DataFrame) -> dict[str, Region]:
-    return {
-        row.region_id: Region(
-            region_id=row.region_id,
-            label=row.label,
-            plain_label=row.plain_label,
-            body_part=row.body_part,
-            sided=row.sided == "yes",
-            choir_right=_split(row.choir_right),
-            choir_left=_split(row.choir_left),
-            description=row.description,
-        )
-        for row in frame.itertuples()
-    }
+    def present(self, name: str, column: str) -> set[str] | None:
+        """Ids in a file (None when the file itself could not be read, so references to it are not checked)."""
+        return self.files[name].present(column) if self.has(name) else None
 
+    def rows(self, name: str):
+        return self.files[name].rows() if self.has(name) else iter(())
 
-def _parse_outline(text: str) -> Polygon:
-    points = [tuple(float(v) for v in pair.split(",")) for pair in text.split()]
-    return Polygon(points)
+    def build(self) -> Atlas:
+        regions = self._regions()
+        views = self._views()
+        drawings = self._drawings(regions, views)
+        self._check_boxes(views, drawings)
+        muscles = self._muscles(regions, views, drawings)
+        referrals = self._referrals(regions)
+        positions = self._positions(regions, views, drawings)
+        trigger_points = self._trigger_points(regions, muscles, referrals, positions)
+        red_flags = self._red_flags()
+        unused = self._unused()
+        return Atlas(regions, views, drawings, muscles, trigger_points, red_flags, unused)
 
+    # ------------------------------------------------------------------ each file
 
-def _build_views(frame: pd.DataFrame, regions: dict[str, Region], problems: list[Problem]) -> dict[str, ViewGeometry]:
-    name = "body_geometry.csv"
-    by_view: dict[str, list[RegionShape]] = defaultdict(list)
-    seen: Counter = Counter()
-    for row in frame.itertuples():
-        line = row.Index
-        key = (row.view, row.region_id, row.side, row.part)
-        seen[key] += 1
-        if seen[key] == 2:
-            problems.append(Problem(name, line, "part", f"duplicate polygon {row.view}/{row.region_id}/{row.side}/{row.part}"))
-        region = regions.get(row.region_id)
-        if region is None:
-            problems.append(Problem(name, line, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)"))
-            continue
-        if region.sided and row.side == MIDLINE:
-            problems.append(Problem(name, line, "side", f"region {row.region_id!r} is sided: use 'right' or 'left'"))
-        if not region.sided and row.side != MIDLINE:
-            problems.append(Problem(name, line, "side", f"region {row.region_id!r} is a midline region: use 'midline'"))
-        polygon = _parse_outline(row.outline)
-        if not polygon.is_valid or polygon.area <= 0:
-            problems.append(Problem(name, line, "outline", "outline is not a simple polygon (it crosses itself or has no area)"))
-            continue
-        by_view[row.view].append(RegionShape(row.view, row.region_id, row.side, polygon))
-    drawn = {(s.region_id, s.side) for shapes in by_view.values() for s in shapes}
-    for region in regions.values():
-        needed = ("right", "left") if region.sided else (MIDLINE,)
-        for side in needed:
-            if (region.region_id, side) not in drawn:
-                problems.append(
-                    Problem(name, 0, "region_id", f"region {region.region_id!r} ({side}) is in regions.csv but drawn on no view")
-                )
-    views: dict[str, ViewGeometry] = {}
-    for view in schemas.VIEWS:
-        shapes = by_view.get(view, [])
-        if not shapes:
-            problems.append(Problem(name, 0, "view", f"view {view!r} has no regions"))
-            continue
-        silhouette = unary_union([s.polygon for s in shapes])
-        views[view] = ViewGeometry(view, shapes, silhouette)
-    return views
-
-
-def _build_muscles(frame, regions, views, problems) -> dict[str, Muscle]:
-    name = "muscles.csv"
-    muscles: dict[str, Muscle] = {}
-    for row in frame.itertuples():
-        outline_regions = _split(row.outline_regions)
-        for region_id in outline_regions:
-            if region_id not in regions:
-                problems.append(Problem(name, row.Index, "outline_regions", f"unknown region {region_id!r}"))
-            elif row.outline_view and row.outline_view in views and not views[row.outline_view].shapes_of(region_id, "right"):
-                problems.append(
-                    Problem(name, row.Index, "outline_regions", f"region {region_id!r} is not drawn on view {row.outline_view!r}")
-                )
-        if outline_regions and not row.outline_view:
-            problems.append(Problem(name, row.Index, "outline_view", "outline_regions are given, so outline_view is required"))
-        muscles[row.muscle_id] = Muscle(
-            muscle_id=row.muscle_id,
-            name=row.name,
-            plain_name=row.plain_name,
-            aliases=_split(row.aliases),
-            body_part=row.body_part,
-            attachments=row.attachments,
-            action=row.action,
-            innervation=row.innervation,
-            symptoms=row.symptoms,
-            mimics=row.mimics,
-            perpetuating_factors=row.perpetuating_factors,
-            self_care=row.self_care,
-            outline_view=row.outline_view,
-            outline_regions=outline_regions,
-            source=row.source,
-            note=row.note,
-        )
-    return muscles
-
-
-@dataclass
-class _Referrals:
-    by_trigger_point: dict[str, list[Referral]]
-    unknown_trigger_points: list[tuple[str, int]]
-
-
-def _build_referrals(frame, regions, problems) -> _Referrals:
-    name = "referral_patterns.csv"
-    by_tp: dict[str, list[Referral]] = defaultdict(list)
-    seen: dict[tuple[str, str], int] = {}
-    lines: list[tuple[str, int]] = []
-    for row in frame.itertuples():
-        key = (row.trigger_point_id, row.region_id)
-        if key in seen:
-            problems.append(
-                Problem(
-                    name,
-                    row.Index,
-                    "region_id",
-                    f"region {row.region_id!r} is listed twice for {row.trigger_point_id!r} (first on line {seen[key]})",
-                )
+    def _regions(self) -> dict[str, Region]:
+        return {
+            row.region_id: Region(
+                region_id=row.region_id,
+                label=row.label.strip(),
+                plain_label=row.plain_label.strip(),
+                body_part=row.body_part.strip(),
+                sided=row.sided == "yes",
+                choir_right=_split(row.choir_right),
+                choir_left=_split(row.choir_left),
+                description=row.description.strip(),
             )
-            continue
-        seen[key] = row.Index
-        if row.region_id not in regions:
-            problems.append(Problem(name, row.Index, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)"))
-            continue
-        lines.append((row.trigger_point_id, row.Index))
-        by_tp[row.trigger_point_id].append(
-            Referral(row.trigger_point_id, row.region_id, row.zone, row.laterality, row.source, row.confidence, row.note)
-        )
-    return _Referrals(by_tp, lines)
+            for row in self.rows("regions.csv")
+        }
+
+    def _views(self) -> dict[str, View]:
+        name = "views.csv"
+        rows = list(self.rows(name))
+        kinds = {row.view_id: row.kind for row in rows}
+        views: dict[str, View] = {}
+        for row in rows:
+            of = _split(row.of)
+            numbers = [row.x_min, row.y_min, row.x_max, row.y_max]
+            box = tuple(float(v) for v in numbers) if all(numbers) else None
+            ok = True
+            if row.kind == DRAWING:
+                if of or any(numbers):
+                    self.problem(name, row.Index, "of", "a drawing has no 'of' and no box (those are for parts and groups)")
+                    ok = False
+                if not row.mirror_view:
+                    self.problem(name, row.Index, "mirror_view", "a drawing needs mirror_view: where its mirror image (the left side) is drawn")
+                    ok = False
+                elif kinds.get(row.mirror_view) != DRAWING:
+                    self.problem(name, row.Index, "mirror_view", f"{row.mirror_view!r} is not a drawing in views.csv")
+                    ok = False
+            elif row.kind == PART:
+                if len(of) != 1 or kinds.get(of[0]) != DRAWING:
+                    self.problem(name, row.Index, "of", f"a part names the one drawing it is cut from (got {row.of!r})")
+                    ok = False
+                if box is None:
+                    self.problem(name, row.Index, "x_min", "a part needs its box: x_min, y_min, x_max and y_max")
+                    ok = False
+                elif not (box[0] < box[2] and box[1] < box[3]):
+                    self.problem(name, row.Index, "x_max", "the box is empty: x_min must be below x_max and y_min below y_max")
+                    ok = False
+            elif row.kind == GROUP:
+                unknown = [v for v in of if kinds.get(v) != DRAWING]
+                if not of or unknown:
+                    self.problem(name, row.Index, "of", f"a group lists drawings of views.csv separated by ';' (not drawings: {unknown or row.of!r})")
+                    ok = False
+                if any(numbers):
+                    self.problem(name, row.Index, "x_min", "a group has no box (its drawings decide its extent)")
+                    ok = False
+            if ok:
+                views[row.view_id] = View(row.view_id, row.label.strip(), row.shows.strip(), row.kind, of, box, row.side, row.mirror_view)
+        return views
+
+    def _drawings(self, regions: dict[str, Region], views: dict[str, View]) -> dict[str, Drawing]:
+        name = "body_geometry.csv"
+        by_view: dict[str, list[RegionShape]] = defaultdict(list)
+        seen: dict[tuple, int] = {}
+        known_regions = self.present("regions.csv", "region_id")
+        view_kinds = {row.view_id: row.kind for row in self.rows("views.csv")} if self.has("views.csv") else None
+        for row in self.rows(name):
+            line = row.Index
+            key = (row.view, row.region_id, row.side, row.part)
+            if key in seen:
+                self.problem(name, line, "part", f"duplicate polygon {row.view}/{row.region_id}/{row.side}/{row.part} (first on line {seen[key]})")
+                continue
+            seen[key] = line
+            if view_kinds is not None and view_kinds.get(row.view) != DRAWING:
+                self.problem(name, line, "view", f"{row.view!r} is not a drawing listed in views.csv")
+                continue
+            region = regions.get(row.region_id)
+            if region is None:
+                if known_regions is not None and row.region_id not in known_regions:
+                    self.problem(name, line, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)")
+                continue
+            if region.sided and row.side == MIDLINE:
+                self.problem(name, line, "side", f"region {row.region_id!r} is sided: use 'right' or 'left'")
+                continue
+            if not region.sided and row.side != MIDLINE:
+                self.problem(name, line, "side", f"region {row.region_id!r} is a midline region: use 'midline'")
+                continue
+            polygon = Polygon([tuple(float(v) for v in pair.split(",")) for pair in row.outline.split()])
+            if not polygon.is_valid or polygon.area <= 0:
+                self.problem(name, line, "outline", "outline is not a simple polygon (it crosses itself or has no area)")
+                continue
+            by_view[row.view].append(RegionShape(row.view, row.region_id, row.side, polygon))
+        if not self.has(name):
+            return {}
+        if self.files[name].bad_lines:
+            return {view: _drawing(view, shapes) for view, shapes in by_view.items()}
+        drawn = {(s.region_id, s.side) for shapes in by_view.values() for s in shapes}
+        for region in regions.values():
+            for side in (RIGHT, LEFT) if region.sided else (MIDLINE,):
+                if (region.region_id, side) not in drawn:
+                    self.problem(name, 0, "region_id", f"region {region.region_id!r} ({side}) is in regions.csv but drawn on no view")
+        for view in views.values():
+            if view.kind == DRAWING and view.view_id not in by_view:
+                self.problem(name, 0, "view", f"drawing {view.view_id!r} of views.csv has no regions in body_geometry.csv")
+        return {view: _drawing(view, shapes) for view, shapes in by_view.items()}
+
+    def _check_boxes(self, views: dict[str, View], drawings: dict[str, Drawing]) -> None:
+        lines = {row.view_id: row.Index for row in self.rows("views.csv")}
+        for view in views.values():
+            if view.kind != PART or view.of[0] not in drawings:
+                continue
+            x0, y0, x1, y1 = drawings[view.of[0]].bounds
+            bx0, by0, bx1, by1 = view.box
+            if bx0 < x0 - BOX_MARGIN or by0 < y0 - BOX_MARGIN or bx1 > x1 + BOX_MARGIN or by1 > y1 + BOX_MARGIN:
+                self.problem(
+                    "views.csv",
+                    lines.get(view.view_id, 0),
+                    "x_min",
+                    f"the box ({bx0:g}, {by0:g}) to ({bx1:g}, {by1:g}) reaches outside drawing {view.of[0]!r} "
+                    f"({x0:.0f}, {y0:.0f}) to ({x1:.0f}, {y1:.0f})",
+                )
+            elif not drawings[view.of[0]].silhouette.intersects(Polygon([(bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)])):
+                self.problem("views.csv", lines.get(view.view_id, 0), "x_min", f"the box shows nothing of drawing {view.of[0]!r}")
+
+    def _muscles(self, regions, views, drawings) -> dict[str, Muscle]:
+        name = "muscles.csv"
+        muscles: dict[str, Muscle] = {}
+        known_regions = self.present("regions.csv", "region_id")
+        for row in self.rows(name):
+            outline_regions = _split(row.outline_regions)
+            if row.outline_view and self.has("views.csv") and views.get(row.outline_view, None) is None:
+                self.problem(name, row.Index, "outline_view", f"{row.outline_view!r} is not a view in views.csv")
+            elif row.outline_view and row.outline_view in views and views[row.outline_view].kind != DRAWING:
+                self.problem(name, row.Index, "outline_view", f"{row.outline_view!r} is not a drawing (a part or group has no outline of its own)")
+            for region_id in outline_regions:
+                if known_regions is not None and region_id not in known_regions:
+                    self.problem(name, row.Index, "outline_regions", f"unknown region {region_id!r}")
+                elif row.outline_view in drawings and not drawings[row.outline_view].shapes_of(region_id, RIGHT):
+                    self.problem(name, row.Index, "outline_regions", f"region {region_id!r} is not drawn on view {row.outline_view!r}")
+            if outline_regions and not row.outline_view:
+                self.problem(name, row.Index, "outline_view", "outline_regions are given, so outline_view is required")
+            muscles[row.muscle_id] = Muscle(
+                muscle_id=row.muscle_id,
+                name=row.name.strip(),
+                plain_name=row.plain_name.strip(),
+                aliases=_split(row.aliases),
+                body_part=row.body_part,
+                attachments=row.attachments.strip(),
+                action=row.action.strip(),
+                innervation=row.innervation.strip(),
+                symptoms=row.symptoms.strip(),
+                mimics=row.mimics.strip(),
+                perpetuating_factors=row.perpetuating_factors.strip(),
+                self_care=row.self_care.strip(),
+                outline_view=row.outline_view,
+                outline_regions=outline_regions,
+                source=row.source.strip(),
+                note=row.note.strip(),
+            )
+        return muscles
+
+    def _referrals(self, regions) -> dict[str, list[Referral]]:
+        name = "referral_patterns.csv"
+        by_tp: dict[str, list[Referral]] = defaultdict(list)
+        seen: dict[tuple[str, str], int] = {}
+        known_tps = self.present("trigger_points.csv", "trigger_point_id")
+        known_regions = self.present("regions.csv", "region_id")
+        for row in self.rows(name):
+            key = (row.trigger_point_id, row.region_id)
+            if key in seen:
+                self.problem(name, row.Index, "region_id", f"region {row.region_id!r} is listed twice for {row.trigger_point_id!r} (first on line {seen[key]})")
+                continue
+            seen[key] = row.Index
+            if known_tps is not None and row.trigger_point_id not in known_tps:
+                self.problem(name, row.Index, "trigger_point_id", f"unknown trigger point {row.trigger_point_id!r} (not in trigger_points.csv)")
+                continue
+            if row.region_id not in regions:
+                if known_regions is not None and row.region_id not in known_regions:
+                    self.problem(name, row.Index, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)")
+                continue
+            by_tp[row.trigger_point_id].append(
+                Referral(row.trigger_point_id, row.region_id, row.zone, row.laterality, row.source.strip(), row.confidence, row.note.strip())
+            )
+        return by_tp
+
+    def _positions(self, regions, views, drawings) -> dict[str, list[tuple[Position, int]]]:
+        name = "trigger_point_positions.csv"
+        by_tp: dict[str, list[tuple[Position, int]]] = defaultdict(list)
+        seen: dict[tuple[str, str], int] = {}
+        known_tps = self.present("trigger_points.csv", "trigger_point_id")
+        tp_regions = {row.trigger_point_id: row.region_id for row in self.rows("trigger_points.csv")}
+        bodies = {view: prep(d.silhouette.buffer(REGION_TOLERANCE)) for view, d in drawings.items()}
+        for row in self.rows(name):
+            line = row.Index
+            key = (row.trigger_point_id, row.view)
+            if key in seen:
+                self.problem(name, line, "view", f"{row.trigger_point_id!r} already has a position on {row.view!r} (line {seen[key]})")
+                continue
+            seen[key] = line
+            if known_tps is not None and row.trigger_point_id not in known_tps:
+                self.problem(name, line, "trigger_point_id", f"unknown trigger point {row.trigger_point_id!r} (not in trigger_points.csv)")
+                continue
+            view = views.get(row.view)
+            if view is None or view.kind != DRAWING:
+                if self.has("views.csv"):
+                    what = "a part or group" if view is not None else "not in views.csv"
+                    self.problem(name, line, "view", f"{row.view!r} is {what}; positions are given on drawings (a part shows its drawing's dots)")
+                continue
+            if view.side == LEFT:
+                self.problem(name, line, "view", f"{row.view!r} shows the left side; positions are given for the right side and mirrored")
+                continue
+            x, y = float(row.x), float(row.y)
+            drawing = drawings.get(row.view)
+            region_id = tp_regions.get(row.trigger_point_id)
+            if drawing is not None:
+                if not _outside_ok(bodies[row.view], x, y):
+                    x0, y0, x1, y1 = drawing.bounds
+                    self.problem(
+                        name, line, "x", f"position ({x:g}, {y:g}) is outside the body on {row.view!r} (which spans {x0:.0f}..{x1:.0f} by {y0:.0f}..{y1:.0f})"
+                    )
+                    continue
+                if region_id in regions:
+                    shapes = drawing.shapes_of(region_id, RIGHT)
+                    if not shapes:
+                        self.problem(name, line, "view", f"the trigger point's region {region_id!r} is not drawn on {row.view!r}")
+                        continue
+                    if min(s.polygon.distance(Point(x, y)) for s in shapes) > REGION_TOLERANCE:
+                        under = drawing.region_at(x, y)
+                        found = f"; it is on {under.region_id!r}" if under else ""
+                        self.problem(name, line, "x", f"position ({x:g}, {y:g}) is not inside the trigger point's region {region_id!r}{found}")
+                        continue
+            by_tp[row.trigger_point_id].append((Position(row.view, x, y), line))
+        return by_tp
+
+    def _trigger_points(self, regions, muscles, referrals, positions) -> dict[str, TriggerPoint]:
+        name = "trigger_points.csv"
+        points: dict[str, TriggerPoint] = {}
+        known_muscles = self.present("muscles.csv", "muscle_id")
+        known_regions = self.present("regions.csv", "region_id")
+        positions_readable = self.has("trigger_point_positions.csv") and not self.files["trigger_point_positions.csv"].bad_lines
+        for row in self.rows(name):
+            line = row.Index
+            if known_muscles is not None and row.muscle_id not in known_muscles:
+                self.problem(name, line, "muscle_id", f"unknown muscle {row.muscle_id!r} (not in muscles.csv)")
+            if known_regions is not None and row.region_id not in known_regions:
+                self.problem(name, line, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)")
+            tp_referrals = tuple(referrals.get(row.trigger_point_id, ()))
+            if self.has("referral_patterns.csv") and not self.files["referral_patterns.csv"].bad_lines:
+                if not tp_referrals:
+                    self.problem(name, line, "trigger_point_id", f"{row.trigger_point_id!r} has no referral pattern")
+                elif row.pain == "yes" and not any(r.zone == "essential" for r in tp_referrals):
+                    self.problem(name, line, "trigger_point_id", f"{row.trigger_point_id!r} has no essential region")
+            tp_positions = tuple(p for p, _ in positions.get(row.trigger_point_id, ()))
+            if positions_readable and not tp_positions:
+                self.problem(name, line, "trigger_point_id", f"{row.trigger_point_id!r} has no position in trigger_point_positions.csv")
+            points[row.trigger_point_id] = TriggerPoint(
+                trigger_point_id=row.trigger_point_id,
+                muscle_id=row.muscle_id,
+                label=row.label.strip(),
+                region_id=row.region_id,
+                location=row.location.strip(),
+                pain=row.pain == "yes",
+                prevalence=row.prevalence,
+                pattern_summary=row.pattern_summary.strip(),
+                note=row.note.strip(),
+                referrals=tp_referrals,
+                positions=tp_positions,
+            )
+        if self.has(name) and not self.files[name].bad_lines and self.has("muscles.csv"):
+            with_points = {tp.muscle_id for tp in points.values()}
+            for row in self.rows("muscles.csv"):
+                if row.muscle_id not in with_points:
+                    self.problem("muscles.csv", row.Index, "muscle_id", f"muscle {row.muscle_id!r} has no trigger point")
+        return points
+
+    def _red_flags(self) -> list[RedFlag]:
+        flags = []
+        known_regions = self.present("regions.csv", "region_id")
+        for row in self.rows("red_flags.csv"):
+            region_ids = _split(row.region_ids)
+            unknown = [r for r in region_ids if known_regions is not None and r not in known_regions]
+            for region_id in unknown:
+                self.problem("red_flags.csv", row.Index, "region_ids", f"unknown region {region_id!r}")
+            flags.append(
+                RedFlag(row.flag_id, region_ids, row.title.strip(), row.warning.strip(), row.action.strip(), row.urgency, row.source.strip())
+            )
+        return flags
+
+    def _unused(self) -> dict[str, str]:
+        unused = {}
+        known_regions = self.present("regions.csv", "region_id")
+        for row in self.rows("unused_regions.csv"):
+            if known_regions is not None and row.region_id not in known_regions:
+                self.problem("unused_regions.csv", row.Index, "region_id", f"unknown region {row.region_id!r}")
+            unused[row.region_id] = row.reason.strip()
+        return unused
 
 
-def _build_trigger_points(frame, regions, views, muscles, referrals: _Referrals, problems) -> dict[str, TriggerPoint]:
-    name = "trigger_points.csv"
-    points: dict[str, TriggerPoint] = {}
-    for row in frame.itertuples():
-        line = row.Index
-        if row.muscle_id not in muscles:
-            problems.append(Problem(name, line, "muscle_id", f"unknown muscle {row.muscle_id!r} (not in muscles.csv)"))
-        if row.region_id not in regions:
-            problems.append(Problem(name, line, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)"))
-        x, y = float(row.x), float(row.y)
-        geometry = views.get(row.view)
-        if geometry is not None:
-            point = Point(x, y)
-            if not geometry.silhouette.buffer(REGION_TOLERANCE).contains(point):
-                problems.append(Problem(name, line, "x", f"position ({x}, {y}) is outside the body on view {row.view!r}"))
-            elif row.region_id in regions:
-                shapes = geometry.shapes_of(row.region_id, "right")
-                if not shapes:
-                    problems.append(Problem(name, line, "region_id", f"region {row.region_id!r} is not drawn on view {row.view!r}"))
-                elif min(s.polygon.distance(point) for s in shapes) > REGION_TOLERANCE:
-                    problems.append(Problem(name, line, "x", f"position ({x}, {y}) is not inside region {row.region_id!r}"))
-        tp_referrals = tuple(referrals.by_trigger_point.get(row.trigger_point_id, ()))
-        if not tp_referrals:
-            problems.append(Problem(name, line, "trigger_point_id", f"{row.trigger_point_id!r} has no referral pattern"))
-        elif row.pain == "yes" and not any(r.zone == "essential" for r in tp_referrals):
-            problems.append(Problem(name, line, "trigger_point_id", f"{row.trigger_point_id!r} has no essential region"))
-        points[row.trigger_point_id] = TriggerPoint(
-            trigger_point_id=row.trigger_point_id,
-            muscle_id=row.muscle_id,
-            label=row.label,
-            view=row.view,
-            x=x,
-            y=y,
-            region_id=row.region_id,
-            location=row.location,
-            pain=row.pain == "yes",
-            prevalence=row.prevalence,
-            pattern_summary=row.pattern_summary,
-            note=row.note,
-            referrals=tp_referrals,
-        )
-    return points
+def _drawing(view: str, shapes: list[RegionShape]) -> Drawing:
+    return Drawing(view, shapes, unary_union([s.polygon for s in shapes]))
 
 
-def _build_red_flags(frame, regions, problems) -> list[RedFlag]:
-    flags = []
-    for row in frame.itertuples():
-        region_ids = _split(row.region_ids)
-        for region_id in region_ids:
-            if region_id not in regions:
-                problems.append(Problem("red_flags.csv", row.Index, "region_ids", f"unknown region {region_id!r}"))
-        flags.append(RedFlag(row.flag_id, region_ids, row.title, row.warning, row.action, row.urgency, row.source))
-    return flags
+def _outside_ok(body, x: float, y: float) -> bool:
+    return math.isfinite(x) and math.isfinite(y) and body.contains(Point(x, y))
 
-
-def _build_unused(frame, regions, problems) -> dict[str, str]:
-    unused = {}
-    for row in frame.itertuples():
-        if row.region_id not in regions:
-            problems.append(Problem("unused_regions.csv", row.Index, "region_id", f"unknown region {row.region_id!r}"))
-        unused[row.region_id] = row.reason
-    return unused

@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from shapely import STRtree
 from shapely.geometry import Point, Polygon
 
-RIGHT, LEFT, MIDLINE = "right", "left", "midline"
+RIGHT, LEFT, MIDLINE, BOTH = "right", "left", "midline", "both"
 SIDES = (RIGHT, LEFT)
+
+# Kinds of view (views.csv): a drawing of its own in body_geometry.csv, a part (crop) of a drawing,
+# or a group of drawings shown side by side.
+DRAWING, PART, GROUP = "drawing", "part", "group"
 
 
 def other_side(side: str) -> str:
@@ -32,7 +36,7 @@ class Region:
 
 @dataclass(frozen=True)
 class RegionShape:
-    """One polygon of a region on one side of a view."""
+    """One polygon of a region on one side of a drawing."""
 
     view: str
     region_id: str
@@ -41,8 +45,8 @@ class RegionShape:
 
 
 @dataclass
-class ViewGeometry:
-    """All region polygons of one view, with a spatial index for hit-testing clicks."""
+class Drawing:
+    """All region polygons of one drawing, with a spatial index for finding the region under a point."""
 
     view: str
     shapes: list[RegionShape]
@@ -62,6 +66,30 @@ class ViewGeometry:
     def shapes_of(self, region_id: str, side: str) -> list[RegionShape]:
         """Polygons drawing one region on one side (midline regions answer for any side)."""
         return [s for s in self.shapes if s.region_id == region_id and s.side in (side, MIDLINE)]
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(x_min, y_min, x_max, y_max) of the drawing."""
+        return self.silhouette.bounds
+
+
+@dataclass(frozen=True)
+class View:
+    """A row of views.csv: something the map can show, opened by `?view=<view_id>`."""
+
+    view_id: str
+    label: str
+    shows: str
+    kind: str  # drawing | part | group
+    of: tuple[str, ...]  # part: (parent drawing,); group: member drawings; drawing: ()
+    box: tuple[float, float, float, float] | None  # part: crop in the parent's coordinates
+    side: str  # right | left | both: the body side(s) the view shows
+    mirror_view: str  # drawing: where the mirror image (the patient's left) of a position lands
+
+    @property
+    def drawings(self) -> tuple[str, ...]:
+        """The drawings this view shows (itself, its parent, or its members)."""
+        return (self.view_id,) if self.kind == DRAWING else self.of
 
 
 @dataclass(frozen=True)
@@ -100,15 +128,21 @@ class Referral:
 
 
 @dataclass(frozen=True)
+class Position:
+    """Where a trigger point's dot sits on one drawing, for the patient's right side."""
+
+    view: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
 class TriggerPoint:
-    """A trigger point, stored at its place on the patient's right side."""
+    """A trigger point, with its dot on one or more drawings (stored for the patient's right side)."""
 
     trigger_point_id: str
     muscle_id: str
     label: str
-    view: str
-    x: float
-    y: float
     region_id: str
     location: str
     pain: bool
@@ -116,13 +150,7 @@ class TriggerPoint:
     pattern_summary: str
     note: str
     referrals: tuple[Referral, ...]
-
-    def position(self, side: str) -> tuple[str, float, float]:
-        """(view, x, y) of this trigger point on the given side: the left is the mirror image."""
-        if side == RIGHT:
-            return self.view, self.x, self.y
-        view = "head_left" if self.view == "head_right" else self.view
-        return view, -self.x, self.y
+    positions: tuple[Position, ...]
 
 
 @dataclass(frozen=True)
@@ -143,7 +171,8 @@ class Atlas:
     """Everything the app knows, validated as a whole."""
 
     regions: dict[str, Region]
-    views: dict[str, ViewGeometry]
+    views: dict[str, View]
+    drawings: dict[str, Drawing]
     muscles: dict[str, Muscle]
     trigger_points: dict[str, TriggerPoint]
     red_flags: list[RedFlag]
@@ -154,5 +183,12 @@ class Atlas:
         return [tp for tp in self.trigger_points.values() if tp.muscle_id == muscle_id]
 
     def views_showing(self, region_id: str) -> list[str]:
-        """Views on which a region is drawn."""
-        return [v for v, g in self.views.items() if any(s.region_id == region_id for s in g.shapes)]
+        """Drawings on which a region is drawn."""
+        return [v for v, g in self.drawings.items() if any(s.region_id == region_id for s in g.shapes)]
+
+    def dots(self, trigger_point_id: str, side: str) -> list[Position]:
+        """Every place the trigger point's dot is drawn for one body side (the left is the mirror image)."""
+        tp = self.trigger_points[trigger_point_id]
+        if side == RIGHT:
+            return list(tp.positions)
+        return [Position(self.views[p.view].mirror_view, -p.x, p.y) for p in tp.positions]
