@@ -105,3 +105,23 @@ def test_hit_testing_finds_the_region_under_a_point(atlas):
     chin = front.shapes_of("sternum", "right")[0].polygon.representative_point()
     assert front.region_at(chin.x, chin.y).region_id == "sternum"
     assert front.region_at(-380, 10) is None
+
+
+# (view, region_id, side) triples allowed to have pieces apart from each other, with the reason. None today.
+DELIBERATELY_SPLIT: dict[tuple[str, str, str], str] = {}
+
+
+def test_no_region_has_a_stray_piece(atlas):
+    """Each region is one connected area on every drawing: a hip region must not also paint the forearm."""
+    stray = []
+    for view, geometry in sorted(atlas.drawings.items()):
+        pieces: dict[tuple[str, str], list] = {}
+        for shape in geometry.shapes:
+            pieces.setdefault((shape.region_id, shape.side), []).append(shape.polygon)
+        for (region_id, side), polygons in sorted(pieces.items()):
+            joined = unary_union([p.buffer(0.5) for p in polygons])
+            if joined.geom_type != "Polygon" and (view, region_id, side) not in DELIBERATELY_SPLIT:
+                parts = sorted(joined.geoms, key=lambda g: -g.area)
+                where = ", ".join(f"({p.centroid.x:.0f}, {p.centroid.y:.0f})" for p in parts)
+                stray.append(f"{view}: {region_id}/{side} has {len(parts)} separate pieces at {where}")
+    assert not stray, "\n".join(stray)

@@ -16,14 +16,23 @@ from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import split, unary_union
 
-from explorer.bodymap import views
+from explorer.bodymap import extremities, views
 from explorer.bodymap.primitives import mirror_x, rect
 from explorer.bodymap.tiling import polygons_of, tile
 
 # Views and how the patient's right half maps onto the page: the front and face views show the
-# patient's right on the viewer's left; the back view on the viewer's right.
-VIEW_IDS = ("front", "back", "face", "head_right", "head_left")
-RIGHT_ON_VIEWER_LEFT = {"front": True, "face": True, "back": False}
+# patient's right on the viewer's left; the back view on the viewer's right. The palm and the top of
+# the foot are seen from the front, the back of the hand and the sole from behind.
+VIEW_IDS = ("front", "back", "face", "head_right", "head_left", "hand_palmar", "hand_dorsal", "foot_dorsal", "foot_plantar")
+RIGHT_ON_VIEWER_LEFT = {
+    "front": True,
+    "face": True,
+    "back": False,
+    "hand_palmar": True,
+    "hand_dorsal": False,
+    "foot_dorsal": True,
+    "foot_plantar": False,
+}
 COORD_PRECISION = 0.1
 SIMPLIFY_TOLERANCE = 0.25
 GEOMETRY_COLUMNS = ("view", "region_id", "side", "part", "outline")
@@ -82,6 +91,14 @@ def build_regions() -> list[RegionPolygon]:
     for region_id, side, shape in _symmetric_view("back", body, views.body_back_specs()):
         raw.append(("back", region_id, side, shape))
     raw.extend(_lateral_views())
+    close_ups = [
+        ("hand_palmar", extremities.hand_silhouette(), extremities.hand_palmar_specs()),
+        ("hand_dorsal", extremities.hand_silhouette(), extremities.hand_dorsal_specs()),
+        ("foot_dorsal", extremities.foot_dorsal_silhouette(), extremities.foot_dorsal_specs()),
+        ("foot_plantar", extremities.foot_plantar_silhouette(), extremities.foot_plantar_specs()),
+    ]
+    for view, silhouette, specs in close_ups:
+        raw.extend((view, region_id, side, shape) for region_id, side, shape in _symmetric_view(view, silhouette, specs))
 
     result: list[RegionPolygon] = []
     for view in VIEW_IDS:

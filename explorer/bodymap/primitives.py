@@ -147,6 +147,18 @@ class Strip:
         """The whole strip."""
         return self.patch(0.0, 1.0)
 
+    def band(self, t0: float, t1: float, s0: float | Callable[[float], float], s1: float | Callable[[float], float]) -> Polygon:
+        """Like `patch`, but the edges across may vary along the strip: s0 and s1 are numbers or functions of t."""
+        lo = s0 if callable(s0) else (lambda _t, v=s0: v)
+        hi = s1 if callable(s1) else (lambda _t, v=s1: v)
+        n_t = max(2, int(self.samples * (t1 - t0)) + 2)
+        ts = [t0 + (t1 - t0) * i / (n_t - 1) for i in range(n_t)]
+        ring = [self.point(t, lo(t)) for t in ts]
+        ring += [self.point(t1, lo(t1) + (hi(t1) - lo(t1)) * i / 5) for i in range(1, 6)]
+        ring += [self.point(t, hi(t)) for t in reversed(ts[:-1])]
+        ring += [self.point(t0, lo(t0) + (hi(t0) - lo(t0)) * i / 5) for i in range(4, 0, -1)]
+        return Polygon(ring).buffer(0)
+
 
 def profile(*stops: tuple[float, float]) -> Callable[[float], float]:
     """Width along a strip, interpolated smoothly (cosine) between (t, width) stops."""
