@@ -73,6 +73,7 @@ class _File:
     name: str
     frame: pd.DataFrame  # index: physical line numbers
     bad_lines: set[int] = field(default_factory=set)
+    usable: bool = True  # False when the header itself is wrong: then no row can be read
 
     def rows(self):
         """Named tuples of the rows that passed the cell checks (Index = line)."""
@@ -101,7 +102,7 @@ def _validate(table: Table, problems: list[Problem]) -> _File:
     if frame.empty and name not in schemas.MAY_BE_EMPTY:
         problems.append(Problem(name, 0, "", "the file has a header but no rows; at least one row is required"))
     if missing or extra:
-        return _File(name, frame.iloc[0:0], set())
+        return _File(name, frame.iloc[0:0], set(), usable=False)
     bad: set[int] = set()
     try:
         schema.validate(frame, lazy=True)
@@ -174,7 +175,8 @@ class _Builder:
         self.problems.append(Problem(file, line, column, message))
 
     def has(self, name: str) -> bool:
-        return name in self.files
+        """True when the file was read and its header is right (so its rows can be checked against)."""
+        return name in self.files and self.files[name].usable
 
     def present(self, name: str, column: str) -> set[str] | None:
         """Ids in a file (None when the file itself could not be read, so references to it are not checked)."""
@@ -346,6 +348,7 @@ class _Builder:
                 action=row.action.strip(),
                 innervation=row.innervation.strip(),
                 symptoms=row.symptoms.strip(),
+                complaints=_split(row.complaints),
                 mimics=row.mimics.strip(),
                 perpetuating_factors=row.perpetuating_factors.strip(),
                 self_care=row.self_care.strip(),
@@ -456,6 +459,7 @@ class _Builder:
                 label=row.label.strip(),
                 region_id=row.region_id,
                 location=row.location.strip(),
+                location_plain=row.location_plain.strip(),
                 pain=row.pain == "yes",
                 prevalence=row.prevalence,
                 pattern_summary=row.pattern_summary.strip(),

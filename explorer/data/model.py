@@ -105,6 +105,7 @@ class Muscle:
     action: str
     innervation: str
     symptoms: str
+    complaints: tuple[str, ...]  # search words: symptoms and complaint names ('; '-separated in muscles.csv)
     mimics: str
     perpetuating_factors: str
     self_care: str
@@ -145,6 +146,7 @@ class TriggerPoint:
     label: str
     region_id: str
     location: str
+    location_plain: str  # the same place in words a patient understands
     pain: bool
     prevalence: str
     pattern_summary: str
