@@ -123,6 +123,9 @@ def make_driver(width: int = 1440, height: int = 900, mobile: bool = False, perf
     if perf_log:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    if not mobile:
+        # the window size includes the browser's own bars; the page should see exactly width x height
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PROBE_JS})
     return driver
 

@@ -1,44 +1,117 @@
-"""The app factory: data -> figures -> layout -> callbacks -> a Dash app with a secured server."""
+"""The app factory: data -> figures -> layout -> callbacks -> a Dash app with a secured, cache-friendly server."""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import os
 import sys
 from pathlib import Path
 
+import brotli
+from backports import zstd
 from dash import Dash
-from flask import jsonify
+from dash._utils import to_json
+from flask import Response, jsonify, request
 from flask_talisman import Talisman
 
-from explorer.callbacks import register_callbacks
+import explorer
 from explorer.data import Atlas, DataValidationError, load_atlas
-from explorer.figures import BODY_SHEET, HEAD_SHEET, SheetArtist
+from explorer.features import map as map_feature
+from explorer.features import screen
 from explorer.layout import build_layout
 
 ASSETS_DIR = Path(__file__).resolve().parents[1] / "assets"
+# Responses that are the same for every user and every request: compressed once per worker, then served from memory.
+STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/_dash-layout", "/_dash-dependencies")
+COMPRESSORS = {
+    "br": lambda data: brotli.compress(data, quality=9),
+    "zstd": lambda data: zstd.compress(data, level=12),
+    "gzip": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
+}
+
+
+class ExplorerDash(Dash):
+    """Dash with a trimmed plotly.js bundle and a layout serialised once (it is the same for every user)."""
+
+    def _setup_plotlyjs(self):
+        # assets/vendor/ serves a plotly.js bundle with only the traces the map draws (see its README);
+        # dcc.Graph uses window.Plotly when it is defined, so the full 4.8 MB bundle is never registered.
+        self._plotlyjs_url = ""
+
+    def serve_layout(self):
+        cached = getattr(self, "_layout_json", None)
+        if cached is None:
+            cached = self._layout_json = to_json(self.get_layout()).encode("utf-8")
+        response = Response(cached, mimetype="application/json")
+        response.set_etag(hashlib.sha256(cached).hexdigest()[:20])
+        response.headers["Cache-Control"] = "no-cache"
+        return response.make_conditional(request)
 
 
 def create_app(data_dir: Path | str | None = None, atlas: Atlas | None = None) -> Dash:
     """Build the app on a validated atlas (raises DataValidationError if the data is broken)."""
     atlas = atlas or load_atlas(data_dir)
-    artists = {"body": SheetArtist(atlas, BODY_SHEET), "head": SheetArtist(atlas, HEAD_SHEET)}
-    app = Dash(
+    app = ExplorerDash(
         __name__,
         title="Trigger Point Explorer",
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,
         compress=True,
-        health_endpoint="health",
         update_title=None,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": "Interactive map of myofascial trigger points and their referred pain."},
         ],
     )
-    app.layout = build_layout(atlas, artists)
-    register_callbacks(app, atlas, artists)
+    app.layout = build_layout(atlas)
+    map_feature.register(app, atlas)
+    screen.register(app, atlas)
+    _serve_health(app, atlas)
+    _cache_static(app)
     _secure(app)
     return app
+
+
+def _serve_health(app: Dash, atlas: Atlas) -> None:
+    """GET /health: the atlas this worker serves, for load balancers and monitoring."""
+    counts = {"muscles": len(atlas.muscles), "trigger_points": len(atlas.trigger_points), "regions": len(atlas.regions)}
+
+    @app.server.route("/health")
+    def health():
+        response = jsonify(status="ok", version=explorer.__version__, **counts)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+def _cache_static(app: Dash) -> None:
+    """Compress each static response once per encoding and keep it; long cache lifetimes for fingerprinted files."""
+    store: dict[tuple[str, str], bytes] = {}
+
+    @app.server.after_request
+    def compressed_once(response: Response) -> Response:
+        if request.method != "GET" or response.status_code != 200 or not request.path.startswith(STATIC_PREFIXES):
+            return response
+        if request.path.startswith("/assets/") and request.args.get("m"):
+            response.cache_control.max_age = 31536000
+            response.cache_control.public = True
+        accepted = request.headers.get("Accept-Encoding", "")
+        encoding = next((e for e in ("br", "zstd", "gzip") if e in accepted), None)
+        if encoding is None or "Content-Encoding" in response.headers or response.mimetype == "image/png":
+            return response
+        key = (request.full_path, encoding)
+        body = store.get(key)
+        if body is None:
+            response.direct_passthrough = False
+            body = store[key] = COMPRESSORS[encoding](response.get_data())
+        response.direct_passthrough = False
+        response.set_data(body)
+        response.headers["Content-Encoding"] = encoding
+        response.headers["Vary"] = "Accept-Encoding"
+        etag, weak = response.get_etag()
+        if etag and not weak:
+            response.set_etag(f"{etag}:{encoding}")
+        return response
 
 
 def _secure(app: Dash) -> None:

@@ -5,6 +5,10 @@ DISCLAIMER = (
     "about pain that is severe, new, persistent or unexplained."
 )
 
+DISCLAIMER_SHORT = "Education, not a diagnosis."
+
+MAP_LABEL = "Body map. Tab here, then use the arrow keys to move between trigger points and Enter to choose one."
+
 HOW_TO_EXPLORE = (
     "Click a dot (a trigger point) on the body or head to light up where its pain is usually felt. "
     "Or search for a muscle by name. Press Esc or 'Clear' to start again."

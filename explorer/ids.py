@@ -1,18 +1,23 @@
-"""Component ids, in one place so layout, callbacks and tests agree."""
+"""Component ids, in one place so layout, callbacks, the browser module (assets/tpx.js) and tests agree."""
 
 URL = "url"
-STATE = "screen-state"
-VIEWPORT = "viewport-width"
+STATE = "screen-state"  # the screen state (explorer.state.ScreenState.to_store); the browser writes it
+INDEX = "paint-index"  # the browser paint index (explorer.figures.stage.browser_index), sent once
+QUERY = "screen-query"  # the address the server computed for the state; the browser writes it to the history
+PAINT_SINK = "paint-sink"
+ADDRESS_SINK = "address-sink"
 URL_MESSAGE = "url-message"
 MODE = "mode-switch"
-# Each map is three stacked graphs: a static base, the overlays a click redraws, and the markers
-# layer on top that takes clicks and hovers (BODY_GRAPH / HEAD_GRAPH).
-BODY_GRAPH = "body-graph"
-HEAD_GRAPH = "head-graph"
-BODY_OVERLAY = "body-overlay"
-HEAD_OVERLAY = "head-overlay"
-BODY_BASE = "body-base"
-HEAD_BASE = "head-base"
+VIEW_SELECT = "view-select"
+
+# The map: Plotly draws the body (base) and the dots (markers); between them the browser paints
+# the overlays in an SVG (id "stage-paint", made by assets/tpx.js); the stage element takes taps, pointer and keys.
+STAGE = "stage"
+STAGE_BASE = "stage-base"
+STAGE_MARKERS = "stage-markers"
+STAGE_POINTER = "stage-pointer"
+STAGE_VIEW_LABEL = "stage-view-label"
+
 CLEAR = "clear-button"
 PRINT = "print-button"
 PRINT_SINK = "print-sink"
@@ -26,10 +31,3 @@ SHARE_LINK = "share-link"
 RED_FLAGS = "red-flags"
 CANDIDATES = "candidates"
 MAP_HINT = "map-hint"
-CANDIDATE_TIP = "candidate-tip"  # pattern-matching: tooltip whose is_open previews a candidate
-CANDIDATE = "candidate"  # pattern-matching type: {"type": CANDIDATE, "index": "<tp>|<side>"}
-REGION_TP = "region-tp"  # pattern-matching type for trigger points listed under a clicked region
-BODY_HOVER = "body-hover"
-HEAD_HOVER = "head-hover"
-BODY_OUTLINES = "body-outlines"
-HEAD_OUTLINES = "head-outlines"

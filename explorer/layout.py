@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from explorer import content, ids
 from explorer.data.model import LEFT, RIGHT, Atlas
-from explorer.figures import SheetArtist
+from explorer.features import map as map_feature
 from explorer.state import EXPLORE, PAIN, format_mark
 
 GRAPH_CONFIG = {
@@ -29,6 +29,7 @@ def header() -> html.Header:
                 children=[
                     html.H1("Trigger Point Explorer", className="h4 m-0"),
                     html.Span("Where trigger points send their pain, and where your pain may come from", className="subtitle"),
+                    html.Span(content.DISCLAIMER_SHORT, className="header-note"),
                 ],
             ),
         ],
@@ -71,32 +72,6 @@ def legend() -> html.Ul:
     )
 
 
-HIT_TOLERANCE = {"body": 1.0, "head": 0.4}
-
-
-STATIC_GRAPH_CONFIG = {**GRAPH_CONFIG, "staticPlot": True}
-
-
-def sheet_graph(graph_id: str, overlay_id: str, base_id: str, hover_id: str, outlines_id: str, artist: SheetArtist, label: str) -> html.Div:
-    """One map: three aligned layers (static base, overlays, markers on top) and a line naming the area under the pointer."""
-    sheet_id = artist.sheet.sheet_id
-    style = {"height": "100%", "width": "100%"}
-    return html.Div(
-        className=f"sheet sheet-{sheet_id}",
-        role="group",
-        **{"aria-label": label},
-        children=[
-            dcc.Graph(id=base_id, figure=artist.base_figure, config=STATIC_GRAPH_CONFIG, className="sheet-graph sheet-layer", style=style),
-            dcc.Graph(
-                id=overlay_id, figure=artist.overlay_figure, config=STATIC_GRAPH_CONFIG, className="sheet-graph sheet-layer", style=style
-            ),
-            dcc.Graph(id=graph_id, figure=artist.marker_figure, config=GRAPH_CONFIG, className="sheet-graph", style=style),
-            html.Div(id=hover_id, className="hover-label", **{"aria-hidden": "true"}),
-            dcc.Store(id=outlines_id, data=artist.hit_outlines(HIT_TOLERANCE[sheet_id])),
-        ],
-    )
-
-
 def trigger_point_options(atlas: Atlas) -> list[dict]:
     """Every trigger point as a search option, labelled by muscle."""
     options = []
@@ -135,12 +110,9 @@ def explore_controls(atlas: Atlas) -> html.Div:
         id=ids.EXPLORE_CONTROLS,
         children=[
             html.Label("Find a muscle", htmlFor=ids.TP_SEARCH, className="form-label fw-semibold"),
-            dcc.Dropdown(
-                id=ids.TP_SEARCH,
-                options=trigger_point_options(atlas),
-                placeholder="Type a muscle: trap, SCM, pec, glute, piriformis…",
-                clearable=True,
-            ),
+            # Options arrive as the user types (the server's search knows abbreviations and misspellings);
+            # a full list here would cost the browser half a second of indexing at every page load.
+            dcc.Dropdown(id=ids.TP_SEARCH, options=[], placeholder="Type a muscle: trap, SCM, pec, glute, piriformis…", clearable=True),
         ],
     )
 
@@ -151,14 +123,8 @@ def pain_controls(atlas: Atlas) -> html.Div:
         id=ids.PAIN_CONTROLS,
         hidden=True,
         children=[
-            html.Label("Where does it hurt? Choose every area", htmlFor=ids.PAIN_SELECT, className="form-label fw-semibold"),
-            dcc.Dropdown(
-                id=ids.PAIN_SELECT,
-                options=pain_region_options(atlas),
-                multi=True,
-                placeholder="Type an area: temple, jaw, low back, calf…",
-                closeOnSelect=False,
-            ),
+            html.Label("Where does it hurt? Add every area", htmlFor=ids.PAIN_SELECT, className="form-label fw-semibold"),
+            dcc.Dropdown(id=ids.PAIN_SELECT, options=[], placeholder="Type an area: temple, jaw, low back, calf…", clearable=False),
         ],
     )
 
@@ -171,15 +137,6 @@ def panel(atlas: Atlas) -> html.Aside:
         children=[
             explore_controls(atlas),
             pain_controls(atlas),
-            html.Div(
-                className="d-flex gap-2 align-items-center my-2 flex-wrap",
-                children=[
-                    dbc.Button("Clear (Esc)", id=ids.CLEAR, color="secondary", outline=True, size="sm"),
-                    dbc.Button("Print handout", id=ids.PRINT, color="secondary", outline=True, size="sm"),
-                    html.Span(id=ids.PRINT_SINK, hidden=True),
-                    html.A("Link to this screen", id=ids.SHARE_LINK, href="/", className="small share-link"),
-                ],
-            ),
             html.Div(id=ids.RED_FLAGS, **{"aria-live": "polite"}),
             html.Div(id=ids.HIGHLIGHT_LIST, **{"aria-live": "polite"}),
             html.Div(id=ids.CANDIDATES, **{"aria-live": "polite"}),
@@ -188,51 +145,53 @@ def panel(atlas: Atlas) -> html.Aside:
     )
 
 
-def build_layout(atlas: Atlas, artists: dict[str, SheetArtist]) -> html.Div:
+def toolbar() -> html.Div:
+    """Mode switch and the screen's actions."""
+    return html.Div(
+        className="screen-toolbar",
+        children=[
+            mode_switch(),
+            html.Div(
+                className="d-flex gap-2 align-items-center flex-wrap",
+                children=[
+                    dbc.Button("Clear (Esc)", id=ids.CLEAR, color="secondary", outline=True, size="sm"),
+                    dbc.Button("Print handout", id=ids.PRINT, color="secondary", outline=True, size="sm"),
+                    html.Span(id=ids.PRINT_SINK, hidden=True),
+                    html.A("Link to this screen", id=ids.SHARE_LINK, href="/", className="small share-link"),
+                ],
+            ),
+        ],
+    )
+
+
+def build_layout(atlas: Atlas) -> html.Div:
     """The whole page."""
     return html.Div(
         className="app",
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.STATE, storage_type="memory"),
-            dcc.Store(id=ids.VIEWPORT, storage_type="memory"),
+            dcc.Store(id=ids.QUERY, storage_type="memory"),
+            dcc.Store(id=ids.ADDRESS_SINK, storage_type="memory"),
             header(),
             html.Main(
                 className="container-fluid",
                 children=[
-                    disclaimer(),
                     html.Div(id=ids.URL_MESSAGE, role="status"),
                     dbc.Row(
                         className="g-3",
                         children=[
                             dbc.Col(
-                                lg=7,
+                                lg=8,
                                 xs=12,
                                 children=[
-                                    html.Div(className="d-flex flex-wrap gap-2 align-items-center", children=[mode_switch()]),
+                                    toolbar(),
                                     html.P(content.HOW_TO_EXPLORE, id=ids.MAP_HINT, className="hint"),
-                                    sheet_graph(
-                                        ids.BODY_GRAPH,
-                                        ids.BODY_OVERLAY,
-                                        ids.BODY_BASE,
-                                        ids.BODY_HOVER,
-                                        ids.BODY_OUTLINES,
-                                        artists["body"],
-                                        "Body map: front and back views",
-                                    ),
-                                    sheet_graph(
-                                        ids.HEAD_GRAPH,
-                                        ids.HEAD_OVERLAY,
-                                        ids.HEAD_BASE,
-                                        ids.HEAD_HOVER,
-                                        ids.HEAD_OUTLINES,
-                                        artists["head"],
-                                        "Head and neck: right side, face, left side",
-                                    ),
+                                    map_feature.layout(atlas),
                                     legend(),
                                 ],
                             ),
-                            dbc.Col(lg=5, xs=12, children=[panel(atlas)]),
+                            dbc.Col(lg=4, xs=12, children=[panel(atlas)]),
                         ],
                     ),
                 ],

@@ -7,13 +7,22 @@ from collections import Counter
 import dash_bootstrap_components as dbc
 from dash import html
 
-from explorer import content, ids
+from explorer import content
 from explorer.data.model import MIDLINE, Atlas, TriggerPoint
 from explorer.domain.patterns import ESSENTIAL, LitRegion
 from explorer.domain.ranking import Candidate, explain
 from explorer.domain.redflags import red_flags_for
+from explorer.state import format_mark
 
 UNKNOWN = "Not recorded in our sources."
+
+
+def select_attributes(trigger_point_id: str, side: str, preview: bool = False) -> dict:
+    """Data attributes that make a button select (and, on hover, preview) a trigger point in the browser."""
+    attributes = {"data-select-tp": f"{trigger_point_id}|{side}"}
+    if preview:
+        attributes["data-preview-tp"] = f"{trigger_point_id}|{side}"
+    return attributes
 
 
 def side_words(side: str) -> str:
@@ -130,12 +139,11 @@ def trigger_point_details(atlas: Atlas, tp: TriggerPoint, side: str) -> html.Art
                 children=[
                     html.Span("Other trigger points of this muscle: ", className="small"),
                     *[
-                        dbc.Button(
+                        html.Button(
                             t.label,
-                            id={"type": ids.REGION_TP, "index": f"{t.trigger_point_id}|{side}"},
-                            size="sm",
-                            color="link",
-                            className="p-0 me-2",
+                            type="button",
+                            className="btn btn-link btn-sm p-0 me-2",
+                            **select_attributes(t.trigger_point_id, side),
                         )
                         for t in others
                     ],
@@ -176,11 +184,11 @@ def region_referrers(atlas: Atlas, region_id: str, side: str, candidates: list[C
         zone = "essential" if c.essential_hits else "spillover"
         items.append(
             html.Li(
-                dbc.Button(
+                html.Button(
                     f"{c.muscle} · {c.trigger_point} ({zone} zone)",
-                    id={"type": ids.REGION_TP, "index": f"{c.trigger_point_id}|{c.side}"},
-                    color="link",
-                    className="p-0 text-start",
+                    type="button",
+                    className="btn btn-link p-0 text-start",
+                    **select_attributes(c.trigger_point_id, c.side),
                 )
             )
         )
@@ -194,7 +202,24 @@ def pain_drawing_list(atlas: Atlas, marks) -> html.Div:
     return html.Div(
         [
             html.H3("Your pain drawing", className="h6"),
-            html.Ul([html.Li(region_name(atlas, r, s)) for r, s in marks], className="pain-list"),
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            html.Span(region_name(atlas, r, s)),
+                            html.Button(
+                                "×",
+                                type="button",
+                                className="btn btn-sm btn-link remove-mark",
+                                title=f"Remove {region_name(atlas, r, s)}",
+                                **{"aria-label": f"Remove {region_name(atlas, r, s)}", "data-remove-pain": format_mark((r, s))},
+                            ),
+                        ]
+                    )
+                    for r, s in marks
+                ],
+                className="pain-list",
+            ),
             html.P(
                 ["CHOIR body-map codes (for pain clinic records): ", html.Code(", ".join(choir_codes(atlas, marks)))],
                 className="small text-muted choir-codes",
@@ -249,15 +274,11 @@ def candidate_list(atlas: Atlas, candidates: list[Candidate], selected: tuple[st
                 children=[
                     html.Button(
                         [html.Span(f"{c.rank}. ", className="rank"), html.Strong(c.muscle), f" · {c.trigger_point} ({c.side})"],
-                        id={"type": ids.CANDIDATE, "index": f"{c.trigger_point_id}|{c.side}"},
+                        type="button",
                         className="btn btn-light candidate-button text-start w-100",
+                        title="Shows this pattern over your drawing; select it to keep it",
                         **{"aria-pressed": "true" if is_selected else "false"},
-                    ),
-                    dbc.Tooltip(
-                        "Shows this pattern over your drawing; click to keep it",
-                        target={"type": ids.CANDIDATE, "index": f"{c.trigger_point_id}|{c.side}"},
-                        id={"type": ids.CANDIDATE_TIP, "index": f"{c.trigger_point_id}|{c.side}"},
-                        placement="left",
+                        **select_attributes(c.trigger_point_id, c.side, preview=True),
                     ),
                     html.Div(
                         className="d-flex gap-2 align-items-start",

@@ -1,17 +1,26 @@
-"""Screen state and its address: parse and write the query string (no Dash import)."""
+"""Screen state, its address, and its browser form: parse, validate and write (no Dash import).
+
+The state lives in the browser (a dcc.Store) and in the address. Both come from the browser and are
+untrusted: every value is checked against the atlas here, in one place, and whatever cannot be used
+is dropped with a note that names it; nothing here raises on bad input.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
-from explorer.data.model import LEFT, MIDLINE, RIGHT, Atlas
+from explorer.data.model import BOTH, LEFT, MIDLINE, RIGHT, Atlas
+from explorer.domain.patterns import region_key
 
 EXPLORE, PAIN = "explore", "pain"
 MODES = (EXPLORE, PAIN)
-SIDE_CODES = {"r": RIGHT, "right": RIGHT, "l": LEFT, "left": LEFT}
-KNOWN_PARAMETERS = ("tp", "side", "pain", "mode", "region")
+SELECTION_SIDES = (RIGHT, LEFT, BOTH)
+SIDE_CODES = {"r": RIGHT, "right": RIGHT, "l": LEFT, "left": LEFT, "both": BOTH, "b": BOTH}
+KNOWN_PARAMETERS = ("tp", "side", "pain", "mode", "region", "view")
 MAX_PAIN_MARKS = 300
+MAX_QUERY_CHARS = 8_000
+MAX_VALUE_CHARS = 120
 
 Mark = tuple[str, str]
 
@@ -25,30 +34,19 @@ class ScreenState:
     side: str = RIGHT
     pain: tuple[Mark, ...] = ()
     region: Mark | None = None  # a region clicked in explore mode
+    view: str | None = None  # None: the default view for the screen size
     messages: tuple[str, ...] = field(default=(), compare=False)
 
     def to_store(self) -> dict:
-        """JSON-safe form for a dcc.Store."""
+        """JSON-safe form for the browser (the shape assets/tpx.js reads and writes)."""
         return {
             "mode": self.mode,
             "tp": self.trigger_point_id,
             "side": self.side,
-            "pain": [list(m) for m in self.pain],
-            "region": list(self.region) if self.region else None,
+            "pain": [region_key(*m) for m in self.pain],
+            "region": region_key(*self.region) if self.region else None,
+            "view": self.view,
         }
-
-    @classmethod
-    def from_store(cls, data: dict | None) -> ScreenState:
-        """Inverse of to_store (trusted: the store is only written by the app)."""
-        if not data:
-            return cls()
-        return cls(
-            mode=data.get("mode", EXPLORE),
-            trigger_point_id=data.get("tp"),
-            side=data.get("side", RIGHT),
-            pain=tuple(tuple(m) for m in data.get("pain", [])),
-            region=tuple(data["region"]) if data.get("region") else None,
-        )
 
     def toggle_pain(self, mark: Mark) -> ScreenState:
         """Add or remove one marked area."""
@@ -60,8 +58,7 @@ class ScreenState:
 
 def format_mark(mark: Mark) -> str:
     """'temple.r', 'temple.l' or 'sacrum' for a midline region."""
-    region_id, side = mark
-    return region_id if side == MIDLINE else f"{region_id}.{side[0]}"
+    return region_key(*mark)
 
 
 def to_query(state: ScreenState) -> str:
@@ -76,12 +73,17 @@ def to_query(state: ScreenState) -> str:
         params["side"] = state.side
     elif state.region and state.mode == EXPLORE:
         params["region"] = format_mark(state.region)
+    if state.view:
+        params["view"] = state.view
     return "?" + urlencode(params, safe=",.") if params else ""
 
 
 def parse_query(search: str | None, atlas: Atlas) -> ScreenState:
     """Screen state from a query string; bad parameters are named in `messages`, never raised."""
-    text = (search or "").lstrip("?")
+    text = search if isinstance(search, str) else ""
+    text = text.lstrip("?")
+    if len(text) > MAX_QUERY_CHARS:
+        return ScreenState(messages=(f"The address is {len(text):,} characters long; at most {MAX_QUERY_CHARS:,} are read. Showing the start screen.",))
     messages: list[str] = []
     try:
         raw = parse_qs(text, keep_blank_values=True, strict_parsing=False, max_num_fields=20)
@@ -90,23 +92,26 @@ def parse_query(search: str | None, atlas: Atlas) -> ScreenState:
     values = {key: items[-1].strip() for key, items in raw.items()}
     for key in raw:
         if key not in KNOWN_PARAMETERS:
-            messages.append(f"Parameter '{_clip(key)}' is not used by this app and was ignored.")
+            messages.append(f"Parameter '{clip(key)}' is not used by this app and was ignored.")
+    for key, items in raw.items():
+        if key in KNOWN_PARAMETERS and len(items) > 1:
+            messages.append(f"Parameter '{key}' is given {len(items)} times; the last one is used.")
 
     mode = values.get("mode", "")
     if mode and mode not in MODES:
-        messages.append(f"Parameter 'mode' must be 'explore' or 'pain' (got '{_clip(mode)}'); showing explore mode.")
+        messages.append(f"Parameter 'mode' must be 'explore' or 'pain' (got '{clip(mode)}'); showing explore mode.")
         mode = ""
 
     side = RIGHT
     if "side" in values:
         side = SIDE_CODES.get(values["side"].lower(), "")
         if not side:
-            messages.append(f"Parameter 'side' must be 'left' or 'right' (got '{_clip(values['side'])}'); using right.")
+            messages.append(f"Parameter 'side' must be 'left', 'right' or 'both' (got '{clip(values['side'])}'); using right.")
             side = RIGHT
 
     trigger_point_id = values.get("tp") or None
     if trigger_point_id and trigger_point_id not in atlas.trigger_points:
-        messages.append(f"Parameter 'tp': '{_clip(trigger_point_id)}' is not a trigger point in this atlas; nothing is selected.")
+        messages.append(f"Parameter 'tp': '{clip(trigger_point_id)}' is not a trigger point in this atlas; nothing is selected.")
         trigger_point_id = None
 
     pain: list[Mark] = []
@@ -130,12 +135,18 @@ def parse_query(search: str | None, atlas: Atlas) -> ScreenState:
         if problem:
             messages.append(f"Parameter 'region': {problem}")
 
+    view = values.get("view") or None
+    if view and view not in atlas.views:
+        messages.append(f"Parameter 'view': '{clip(view)}' is not a view of this map; showing the usual view.")
+        view = None
+
     return ScreenState(
         mode=mode or EXPLORE,
         trigger_point_id=trigger_point_id,
         side=side,
         pain=tuple(pain),
         region=region,
+        view=view,
         messages=tuple(messages),
     )
 
@@ -145,15 +156,73 @@ def parse_mark(item: str, atlas: Atlas) -> tuple[Mark | None, str]:
     region_id, _, side_code = item.partition(".")
     region = atlas.regions.get(region_id)
     if region is None:
-        return None, f"'{_clip(region_id)}' is not a body region; it was left out."
+        return None, f"'{clip(region_id)}' is not a body region; it was left out."
     if not region.sided:
         return (region_id, MIDLINE), ""
     side = SIDE_CODES.get(side_code.lower()) if side_code else RIGHT
-    if side is None:
-        return None, f"'{_clip(item)}' has side '{_clip(side_code)}'; use '.r' or '.l'. It was left out."
+    if side not in (RIGHT, LEFT):
+        return None, f"'{clip(item)}' has side '{clip(side_code)}'; use '.r' or '.l'. It was left out."
     return (region_id, side), ""
 
 
-def _clip(text: str, limit: int = 40) -> str:
-    cleaned = "".join(ch for ch in text if ch.isprintable())
+def from_store(data: object, atlas: Atlas) -> tuple[ScreenState, tuple[str, ...]]:
+    """The state a browser store holds, checked like an address: (state, notes on what was dropped)."""
+    if not isinstance(data, dict):
+        return ScreenState(), (() if data is None else ("The screen state sent by the browser was not readable; starting again.",))
+    notes: list[str] = []
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or len(value) > MAX_VALUE_CHARS:
+            notes.append(f"The screen's '{key}' value could not be used.")
+            return None
+        return value
+
+    mode = text("mode") or EXPLORE
+    if mode not in MODES:
+        notes.append(f"The screen's mode '{clip(mode)}' is unknown; showing explore mode.")
+        mode = EXPLORE
+    tp = text("tp")
+    if tp is not None and tp not in atlas.trigger_points:
+        notes.append(f"'{clip(tp)}' is not a trigger point in this atlas.")
+        tp = None
+    side = text("side") or RIGHT
+    if side not in SELECTION_SIDES:
+        notes.append(f"Side '{clip(side)}' is unknown; using right.")
+        side = RIGHT
+    pain: list[Mark] = []
+    raw_pain = data.get("pain") or []
+    if not isinstance(raw_pain, list):
+        notes.append("The marked areas could not be read.")
+        raw_pain = []
+    for item in raw_pain[:MAX_PAIN_MARKS]:
+        if not isinstance(item, str) or len(item) > MAX_VALUE_CHARS:
+            notes.append("A marked area could not be read and was left out.")
+            continue
+        mark, problem = parse_mark(item, atlas)
+        if problem:
+            notes.append(problem)
+        elif mark not in pain:
+            pain.append(mark)
+    if len(raw_pain) > MAX_PAIN_MARKS:
+        notes.append(f"At most {MAX_PAIN_MARKS} marked areas are read.")
+    region = None
+    raw_region = text("region")
+    if raw_region:
+        region, problem = parse_mark(raw_region, atlas)
+        if problem:
+            notes.append(problem)
+    view = text("view")
+    if view is not None and view not in atlas.views:
+        notes.append(f"'{clip(view)}' is not a view of this map.")
+        view = None
+    state = ScreenState(mode=mode, trigger_point_id=tp, side=side, pain=tuple(pain), region=region, view=view)
+    return state, tuple(notes)
+
+
+def clip(text: str, limit: int = 40) -> str:
+    """A value safe to show in a message: printable characters only, at most `limit` long."""
+    cleaned = "".join(ch for ch in str(text) if ch.isprintable())
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"

@@ -1,0 +1,573 @@
+/* Trigger Point Explorer in the browser: what a tap hits, what it changes, and painting it.
+ *
+ * The server sends the map's geometry once (the base figure) and an index generated from the
+ * Python domain (explorer/figures/stage.py: browser_index). A tap is hit-tested and painted here,
+ * without a server round trip; the new screen state then goes to a dcc.Store, and the server
+ * answers with the side panel and the address. Names of functions are the interface the tests use.
+ */
+(function () {
+  "use strict";
+
+  var tpx = (window.tpx = window.tpx || {});
+  var TAP_SLOP_PX = 10;
+  var TAP_MAX_MS = 800;
+  var NARROW_PX = 700;
+
+  // ------------------------------------------------------------------ the index and the layers
+
+  tpx.index = null;
+  tpx.state = null;
+  var painted = { overlay: null, view: null, markers: null };
+
+  function graph(id) {
+    var el = document.getElementById(id);
+    return el ? el.querySelector(".js-plotly-plot") : null;
+  }
+
+  tpx.layers = function () {
+    return { base: graph("stage-base"), markers: graph("stage-markers"), stage: document.getElementById("stage"), paint: document.getElementById("stage-paint") };
+  };
+
+  tpx.ready = function () {
+    var l = tpx.layers();
+    return !!(tpx.index && l.base && l.base._fullLayout && l.markers && l.markers._fullLayout && l.stage);
+  };
+
+  // ------------------------------------------------------------------ the paint layer (SVG between the body and the dots)
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var HATCHES = { spillover: 45, pain: -45, "compare-0": 45, "compare-1": -45, "compare-2": 90 };
+
+  function svgElement(name, attributes, parent) {
+    var el = document.createElementNS(SVG, name);
+    Object.keys(attributes || {}).forEach(function (key) { el.setAttribute(key, attributes[key]); });
+    if (parent) { parent.appendChild(el); }
+    return el;
+  }
+
+  /** The SVG the overlays are drawn in: one path per overlay, in canvas units, above the regions.
+   * Plotly restyles cost 7-20 ms per click; setting a few path attributes costs a fraction of a millisecond. */
+  function paintLayer() {
+    var l = tpx.layers();
+    if (l.paint) { return l.paint; }
+    var svg = svgElement("svg", { id: "stage-paint", class: "stage-paint", preserveAspectRatio: "xMidYMid meet", "aria-hidden": "true", focusable: "false" });
+    var defs = svgElement("defs", {}, svg);
+    Object.keys(HATCHES).forEach(function (name) {
+      var pattern = svgElement("pattern", { id: "hatch-" + name, patternUnits: "userSpaceOnUse", width: 6, height: 6, patternTransform: "rotate(" + HATCHES[name] + ")", class: "hatch hatch-" + name }, defs);
+      svgElement("rect", { width: 6, height: 6, class: "hatch-ground" }, pattern);
+      svgElement("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "hatch-line" }, pattern);
+    });
+    var group = svgElement("g", {}, svg); // paths carry -y: the canvas has y up, SVG has y down
+    tpx.index.overlayTraces.forEach(function (name) {
+      svgElement("path", { class: "ov ov-" + name.replace(/_/g, "-"), "data-layer": name, d: "" }, group);
+    });
+    // Inside the base graph's own container, so it scales with it and sits above the regions, below the dots.
+    l.base.querySelector(".svg-container").appendChild(svg);
+    return svg;
+  }
+
+  function pathOf(xs, ys) {
+    var parts = [], open = false;
+    for (var i = 0; i < xs.length; i++) {
+      if (xs[i] === null || ys[i] === null) { if (open) { parts.push("Z"); } open = false; continue; }
+      parts.push((open ? "L" : "M") + xs[i] + " " + -ys[i]);
+      open = true;
+    }
+    if (open) { parts.push("Z"); }
+    return parts.join("");
+  }
+
+  function ringPath(xs, ys) {
+    // a selection ring around each dot, drawn as two arcs (radius in canvas units set per view)
+    var r = painted.ringRadius || 8, parts = [];
+    for (var i = 0; i < xs.length; i++) {
+      var x = xs[i], y = -ys[i];
+      parts.push("M" + (x - r) + " " + y + "a" + r + " " + r + " 0 1 0 " + 2 * r + " 0a" + r + " " + r + " 0 1 0 " + -2 * r + " 0");
+    }
+    return parts.join("");
+  }
+
+  function whenReady(fn) {
+    var tries = 0;
+    (function check() {
+      if (tpx.ready()) { fn(); return; }
+      if (++tries < 600) { requestAnimationFrame(check); }
+    })();
+  }
+
+  // ------------------------------------------------------------------ geometry
+
+  var ringBoxes = null; // [[key, start, end, x0, x1, y0, y1], ...]
+
+  function baseXY() {
+    var gd = tpx.layers().base;
+    return [gd.data[0].x, gd.data[0].y];
+  }
+
+  function buildRingBoxes() {
+    var xy = baseXY(), xs = xy[0], ys = xy[1], out = [];
+    Object.keys(tpx.index.rings).forEach(function (key) {
+      tpx.index.rings[key].forEach(function (slice) {
+        var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+        for (var i = slice[0]; i < slice[1]; i++) {
+          if (xs[i] < x0) { x0 = xs[i]; } if (xs[i] > x1) { x1 = xs[i]; }
+          if (ys[i] < y0) { y0 = ys[i]; } if (ys[i] > y1) { y1 = ys[i]; }
+        }
+        out.push([key, slice[0], slice[1], x0, x1, y0, y1]);
+      });
+    });
+    ringBoxes = out;
+  }
+
+  /** The region key ("temple.r") under a canvas point, or null outside every drawing. */
+  tpx.regionAt = function (x, y) {
+    if (!ringBoxes) { buildRingBoxes(); }
+    var xy = baseXY(), xs = xy[0], ys = xy[1];
+    for (var r = 0; r < ringBoxes.length; r++) {
+      var b = ringBoxes[r];
+      if (x < b[3] || x > b[4] || y < b[5] || y > b[6]) { continue; }
+      var inside = false;
+      for (var i = b[1], j = b[2] - 1; i < b[2]; j = i++) {
+        if ((ys[i] > y) !== (ys[j] > y) && x < ((xs[j] - xs[i]) * (y - ys[i])) / (ys[j] - ys[i]) + xs[i]) { inside = !inside; }
+      }
+      if (inside) { return b[0]; }
+    }
+    return null;
+  };
+
+  /** Canvas coordinates of a point on the screen (client pixels). */
+  tpx.toCanvas = function (clientX, clientY) {
+    var gd = tpx.layers().markers, fl = gd._fullLayout, rect = gd.getBoundingClientRect();
+    return [fl.xaxis.p2l(clientX - rect.left - fl.xaxis._offset), fl.yaxis.p2l(clientY - rect.top - fl.yaxis._offset)];
+  };
+
+  /** Client pixel position of a canvas point. */
+  tpx.toClient = function (x, y) {
+    var gd = tpx.layers().markers, fl = gd._fullLayout, rect = gd.getBoundingClientRect();
+    return [rect.left + fl.xaxis._offset + fl.xaxis.l2p(x), rect.top + fl.yaxis._offset + fl.yaxis.l2p(y)];
+  };
+
+  function markersShown() {
+    var gd = tpx.layers().markers;
+    return gd && gd.data[0].visible !== false;
+  }
+
+  function windowOf(viewId) {
+    var view = tpx.index.views[viewId];
+    return view ? view.window : null;
+  }
+
+  /** Dots inside the current view: [[key, clientX, clientY, label], ...] (none while dots are hidden). */
+  tpx.visibleDots = function () {
+    if (!markersShown()) { return []; }
+    var gd = tpx.layers().markers, t = gd.data[0], w = windowOf(currentView()), out = [];
+    for (var i = 0; i < t.x.length; i++) {
+      if (w && (t.x[i] < w[0] || t.x[i] > w[1] || t.y[i] < w[2] || t.y[i] > w[3])) { continue; }
+      var p = tpx.toClient(t.x[i], t.y[i]);
+      out.push([t.customdata[i], p[0], p[1], t.text[i]]);
+    }
+    return out;
+  };
+
+  /** The dot nearest a screen point within `radius` pixels, or null: a tap on or beside a dot selects it. */
+  tpx.dotAt = function (clientX, clientY, radius) {
+    var best = null, bestDistance = radius * radius;
+    tpx.visibleDots().forEach(function (d) {
+      var dx = d[1] - clientX, dy = d[2] - clientY, dist = dx * dx + dy * dy;
+      if (dist <= bestDistance) { best = d[0]; bestDistance = dist; }
+    });
+    return best;
+  };
+
+  function markerSizePx() {
+    var gd = tpx.layers().markers;
+    var size = gd && gd.data[0].marker && gd.data[0].marker.size;
+    return typeof size === "number" ? size : 9;
+  }
+
+  /** What a tap at a screen point hits: {dot: "tp|side"} or {region: key} or {} (nothing). */
+  tpx.hitAt = function (clientX, clientY, pointerType) {
+    var radius = markerSizePx() / 2 + (pointerType === "touch" ? 10 : 5);
+    var dot = tpx.dotAt(clientX, clientY, radius);
+    if (dot) { return { dot: dot }; }
+    var c = tpx.toCanvas(clientX, clientY), w = windowOf(currentView());
+    if (w && (c[0] < w[0] || c[0] > w[1] || c[1] < w[2] || c[1] > w[3])) { return {}; }
+    var region = tpx.regionAt(c[0], c[1]);
+    return region ? { region: region, x: c[0], y: c[1] } : {};
+  };
+
+  // ------------------------------------------------------------------ what a tap changes (the only copy of these rules)
+
+  function isNarrow() {
+    return window.innerWidth < NARROW_PX;
+  }
+
+  function currentView() {
+    var s = tpx.state || {};
+    return s.view || tpx.index.defaultViews[isNarrow() ? "narrow" : "wide"];
+  }
+  tpx.currentView = currentView;
+
+  /** On a phone the whole-body views are a navigator: the smallest part of the tapped drawing that holds the point. */
+  tpx.focusViewFor = function (x, y) {
+    var best = null, bestArea = Infinity, views = tpx.index.views, here = views[currentView()];
+    Object.keys(views).forEach(function (id) {
+      var v = views[id], w = v.window;
+      if (id === currentView() || v.kind === "group" || !v.navigable) { return; }
+      if (x < w[0] || x > w[1] || y < w[2] || y > w[3]) { return; }
+      var area = (w[1] - w[0]) * (w[3] - w[2]);
+      var hereWindow = here.window, hereArea = (hereWindow[1] - hereWindow[0]) * (hereWindow[3] - hereWindow[2]);
+      if (area < bestArea && area < hereArea * 0.6) { best = id; bestArea = area; }
+    });
+    return best;
+  };
+
+  tpx.isNavigator = function (state) {
+    var view = tpx.index.views[(state && state.view) || currentView()];
+    return !!(view && view.navigator && isNarrow() && state.mode !== "pain");
+  };
+
+  function sameState(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  function copy(state) {
+    return JSON.parse(JSON.stringify(state || {}));
+  }
+
+  function toggle(list, key) {
+    var out = (list || []).filter(function (k) { return k !== key; });
+    if (out.length === (list || []).length) { out.push(key); }
+    return out;
+  }
+
+  /** The state after a tap that hit `hit` (see hitAt). Pure. */
+  tpx.afterTap = function (state, hit) {
+    var s = copy(state);
+    if (hit.navigate) { s.view = hit.navigate; return s; }
+    if (s.mode === "pain") {
+      if (hit.region) { s.pain = toggle(s.pain, hit.region); s.tp = null; s.side = "right"; }
+      return s;
+    }
+    if (hit.dot) {
+      var parts = hit.dot.split("|");
+      s.tp = parts[0]; s.side = parts[1]; s.region = null;
+      return s;
+    }
+    if (hit.region) { s.region = hit.region; s.tp = null; s.side = "right"; return s; }
+    return s;
+  };
+
+  /** The state after a control changed (search box, area list, mode, view, clear). Pure. */
+  tpx.afterControl = function (state, control, value) {
+    var s = copy(state);
+    if (control === "clear") {
+      return { mode: s.mode || "explore", tp: null, side: "right", pain: [], region: null, view: s.view || null };
+    }
+    if (control === "mode") {
+      if (value === s.mode) { return s; }
+      return { mode: value === "pain" ? "pain" : "explore", tp: null, side: "right", pain: s.pain || [], region: null, view: s.view || null };
+    }
+    if (control === "tp") {
+      // emptying the search box leaves the selection alone; Clear is for that
+      if (value && value !== s.tp) { s.tp = value; s.side = "right"; s.region = null; }
+      return s;
+    }
+    if (control === "add-pain") {
+      if (value && (s.pain || []).indexOf(value) < 0) { s.pain = (s.pain || []).concat([value]); s.tp = null; s.side = "right"; }
+      s.mode = "pain";
+      return s;
+    }
+    if (control === "remove-pain") { s.pain = (s.pain || []).filter(function (k) { return k !== value; }); s.tp = null; s.side = "right"; return s; }
+    if (control === "view") { s.view = value || null; return s; }
+    if (control === "select") {
+      var parts = String(value).split("|");
+      s.tp = parts[0]; s.side = parts[1] || "right";
+      if (s.mode !== "pain") { s.region = null; }
+      return s;
+    }
+    return s;
+  };
+
+  // ------------------------------------------------------------------ painting
+
+  function slicesXY(keys, xs, ys, outX, outY) {
+    keys.forEach(function (key) {
+      (tpx.index.rings[key] || []).forEach(function (slice) {
+        for (var i = slice[0]; i < slice[1]; i++) { outX.push(xs[i]); outY.push(ys[i]); }
+        outX.push(null); outY.push(null);
+      });
+    });
+  }
+
+  /** [essential keys, spillover keys] of a trigger point on a side (right, left or both), from the index. */
+  tpx.pattern = function (tp, side) {
+    return tpx.index.patterns[tp + "|" + side] || [[], []];
+  };
+
+  /** Region keys per overlay trace for a state (pure; what the paint test compares with Python). */
+  tpx.overlayKeys = function (state, preview) {
+    var s = state || {}, keys = {};
+    tpx.index.overlayTraces.forEach(function (name) { keys[name] = []; });
+    if (s.mode === "pain" || s.region) { keys.pain = s.mode === "pain" ? (s.pain || []).slice() : [s.region]; }
+    var shown = preview || (s.tp ? [s.tp, s.side || "right"] : null);
+    if (shown) {
+      var p = tpx.pattern(shown[0], shown[1]);
+      keys.essential = p[0];
+      keys.spillover = p[1];
+    }
+    return keys;
+  };
+
+  function selectionDots(tp, side) {
+    var gd = tpx.layers().markers, t = gd.data[0], xs = [], ys = [];
+    var wanted = side === "both" ? [tp + "|right", tp + "|left"] : [tp + "|" + side];
+    for (var i = 0; i < t.customdata.length; i++) {
+      if (wanted.indexOf(t.customdata[i]) >= 0) { xs.push(t.x[i]); ys.push(t.y[i]); }
+    }
+    return [xs, ys];
+  }
+
+  function outlineXY(tp, side) {
+    var muscle = tpx.index.muscleOf[tp], xs = [], ys = [];
+    (side === "both" ? ["right", "left"] : [side]).forEach(function (s) {
+      var o = tpx.index.outlines[muscle + "|" + s];
+      if (o) { xs = xs.concat(o[0]); ys = ys.concat(o[1]); }
+    });
+    return [xs, ys];
+  }
+
+  /** Paint the overlays for a state (skipped when nothing changed): sets one SVG path per overlay. */
+  tpx.paint = function (state, preview) {
+    var keys = tpx.overlayKeys(state, preview);
+    var shown = preview || (state && state.tp ? [state.tp, state.side || "right"] : null);
+    var signature = JSON.stringify([keys, shown, painted.ringRadius]);
+    if (signature === painted.overlay) { return false; }
+    var svg = paintLayer(), xy = baseXY();
+    tpx.index.overlayTraces.forEach(function (name) {
+      var path = svg.querySelector('[data-layer="' + name + '"]'), d = "";
+      if (name === "muscle") { if (shown) { var o = outlineXY(shown[0], shown[1]); d = pathOf(o[0], o[1]); } }
+      else if (name === "selected") { if (shown) { var dots = selectionDots(shown[0], shown[1]); d = ringPath(dots[0], dots[1]); } }
+      else { var x = [], y = []; slicesXY(keys[name] || [], xy[0], xy[1], x, y); d = pathOf(x, y); }
+      if (path.getAttribute("d") !== d) { path.setAttribute("d", d); }
+    });
+    painted.overlay = signature;
+    return true;
+  };
+
+  function canvasUnitsPerPixel() {
+    var fl = tpx.layers().markers._fullLayout;
+    return (fl.xaxis.range[1] - fl.xaxis.range[0]) / fl.xaxis._length;
+  }
+
+  function markerSizeFor(viewId) {
+    var v = tpx.index.views[viewId];
+    return (v && v.markerSize) || (isNarrow() ? 12 : 9);
+  }
+
+  /** Show a view: move the three layers' windows and fit the stage to the view's shape. */
+  tpx.showView = function (viewId) {
+    var view = tpx.index.views[viewId];
+    if (!view) { return; }
+    var l = tpx.layers(), w = view.window;
+    var ranges = { "xaxis.range": [w[0], w[1]], "yaxis.range": [w[2], w[3]] };
+    l.stage.style.aspectRatio = String((w[1] - w[0]) / (w[3] - w[2]));
+    l.stage.dataset.view = viewId;
+    var shown = l.base.layout.xaxis.range, shownY = l.base.layout.yaxis.range;
+    // the page arrives drawn for the usual laptop view: relayout (a full redraw of both layers) only when it differs
+    if (shown[0] !== w[0] || shown[1] !== w[1] || shownY[0] !== w[2] || shownY[1] !== w[3]) {
+      Plotly.relayout(l.base, Object.assign({ annotations: view.annotations }, ranges));
+      Plotly.relayout(l.markers, ranges);
+    }
+    var svg = paintLayer();
+    svg.setAttribute("viewBox", [w[0], -w[3], w[1] - w[0], w[3] - w[2]].join(" "));
+    var caption = document.getElementById("stage-view-label");
+    if (caption) { caption.textContent = view.label; }
+    painted.view = viewId;
+  };
+
+  function paintMarkers(state) {
+    var viewId = currentView(), visible = state.mode !== "pain" && !tpx.isNavigator(state);
+    var signature = JSON.stringify([visible, markerSizeFor(viewId)]);
+    if (signature === painted.markers) { return; }
+    var size = markerSizeFor(viewId), trace = tpx.layers().markers.data[0];
+    if ((trace.visible !== false) !== visible || trace.marker.size !== size) {
+      Plotly.restyle(tpx.layers().markers, { visible: visible, "marker.size": size }, [0]);
+    }
+    var unitsPerPixel = canvasUnitsPerPixel();
+    painted.ringRadius = Math.round((size / 2 + 5) * unitsPerPixel * 10) / 10;
+    tpx.layers().stage.style.setProperty("--units-per-px", String(unitsPerPixel));
+    var svg = paintLayer();
+    Array.prototype.forEach.call(svg.querySelectorAll("pattern"), function (p) {
+      var side = 6 * unitsPerPixel;
+      p.setAttribute("width", side); p.setAttribute("height", side);
+      p.firstChild.setAttribute("width", side); p.firstChild.setAttribute("height", side);
+      p.lastChild.setAttribute("y2", side);
+    });
+    painted.markers = signature;
+    var stage = tpx.layers().stage;
+    stage.classList.toggle("navigator", tpx.isNavigator(state));
+  }
+
+  /** Bring the whole map in line with a state: view, dots, overlays. */
+  tpx.apply = function (state) {
+    tpx.state = state || tpx.state || {};
+    if (!tpx.ready()) { whenReady(function () { tpx.apply(tpx.state); }); return false; }
+    if (painted.view !== currentView()) { tpx.showView(currentView()); }
+    paintMarkers(tpx.state);
+    tpx.paint(tpx.state);
+    if (!tpx.readyAt) {
+      tpx.readyAt = performance.now();
+      document.documentElement.setAttribute("data-map-ready", "true");
+      if (performance.mark) { performance.mark("map-ready"); }
+    }
+    return true;
+  };
+
+  /** A new state from the browser: paint it now, then hand it to Dash (the server renders the panel). */
+  tpx.commit = function (next) {
+    if (sameState(next, tpx.state)) { return; }
+    tpx.apply(next);
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props("screen-state", { data: next });
+    }
+  };
+
+  // ------------------------------------------------------------------ events
+
+  var down = null;
+
+  function onPointerDown(event) {
+    if (!event.isPrimary || !tpx.ready()) { return; }
+    down = { x: event.clientX, y: event.clientY, t: event.timeStamp, type: event.pointerType };
+  }
+
+  function onPointerUp(event) {
+    if (!down || !event.isPrimary) { return; }
+    var moved = Math.abs(event.clientX - down.x) + Math.abs(event.clientY - down.y);
+    var quick = event.timeStamp - down.t < TAP_MAX_MS;
+    var type = down.type;
+    down = null;
+    if (moved > TAP_SLOP_PX || !quick) { return; }
+    tap(event.clientX, event.clientY, type);
+  }
+
+  function tap(clientX, clientY, pointerType) {
+    var state = tpx.state || {};
+    var hit = tpx.hitAt(clientX, clientY, pointerType);
+    if (!hit.dot && !hit.region) { return; }
+    if (hit.region && tpx.isNavigator(state)) {
+      var target = tpx.focusViewFor(hit.x, hit.y);
+      if (target) { hit = { navigate: target }; }
+    }
+    tpx.commit(tpx.afterTap(state, hit));
+  }
+
+  function onPointerMove(event) {
+    if (!tpx.ready() || event.pointerType === "touch") { return; }
+    var x = event.clientX, y = event.clientY;
+    if (onPointerMove.pending) { onPointerMove.next = [x, y]; return; }
+    onPointerMove.pending = true;
+    requestAnimationFrame(function () {
+      onPointerMove.pending = false;
+      var p = onPointerMove.next || [x, y];
+      onPointerMove.next = null;
+      showPointerLabel(p[0], p[1]);
+    });
+  }
+
+  function showPointerLabel(clientX, clientY) {
+    var label = document.getElementById("stage-pointer");
+    if (!label) { return; }
+    var hit = tpx.hitAt(clientX, clientY, "mouse"), text = "";
+    if (hit.dot) { text = dotLabel(hit.dot); }
+    else if (hit.region) { text = tpx.index.names[hit.region] || ""; }
+    label.textContent = text;
+    tpx.layers().stage.style.cursor = hit.dot || hit.region ? "pointer" : "default";
+  }
+
+  function dotLabel(key) {
+    var t = tpx.layers().markers.data[0];
+    var i = t.customdata.indexOf(key);
+    return i >= 0 ? t.text[i] : "";
+  }
+  tpx.dotLabel = dotLabel;
+
+  function onPointerLeave() {
+    var label = document.getElementById("stage-pointer");
+    if (label) { label.textContent = ""; }
+  }
+
+  // Candidates and other lists rendered by the server carry data-tp / data-side: selecting one, and
+  // resting the pointer on one to preview its pattern, needs no server round trip.
+  function onDocumentClick(event) {
+    var el = event.target.closest && event.target.closest("[data-select-tp], [data-remove-pain]");
+    if (!el) { return; }
+    event.preventDefault();
+    if (el.hasAttribute("data-remove-pain")) {
+      tpx.commit(tpx.afterControl(tpx.state, "remove-pain", el.getAttribute("data-remove-pain")));
+    } else {
+      tpx.commit(tpx.afterControl(tpx.state, "select", el.getAttribute("data-select-tp")));
+    }
+  }
+
+  function onDocumentOver(event) {
+    var el = event.target.closest && event.target.closest("[data-preview-tp]");
+    if (!el || !tpx.ready()) { return; }
+    var parts = el.getAttribute("data-preview-tp").split("|");
+    tpx.paint(tpx.state, [parts[0], parts[1] || "right"]);
+  }
+
+  function onDocumentOut(event) {
+    var el = event.target.closest && event.target.closest("[data-preview-tp]");
+    if (!el || !tpx.ready() || (event.relatedTarget && el.contains(event.relatedTarget))) { return; }
+    tpx.paint(tpx.state);
+  }
+
+  function install() {
+    document.addEventListener("pointerdown", function (e) { if (e.target.closest && e.target.closest("#stage")) { onPointerDown(e); } }, true);
+    document.addEventListener("pointerup", function (e) { if (e.target.closest && e.target.closest("#stage")) { onPointerUp(e); } }, true);
+    document.addEventListener("pointermove", function (e) { if (e.target.closest && e.target.closest("#stage")) { onPointerMove(e); } }, true);
+    document.addEventListener("pointerleave", function (e) { if (e.target && e.target.id === "stage") { onPointerLeave(); } }, true);
+    document.addEventListener("click", onDocumentClick);
+    document.addEventListener("mouseover", onDocumentOver);
+    document.addEventListener("mouseout", onDocumentOut);
+    window.addEventListener("resize", function () { painted.view = null; painted.markers = null; if (tpx.state) { tpx.apply(tpx.state); } });
+  }
+  install();
+
+  // ------------------------------------------------------------------ Dash clientside callbacks
+
+  var noUpdate = function () { return window.dash_clientside.no_update; };
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.tpx = {
+    /** STATE store changed (from the address, a control, or a tap): paint it. */
+    apply: function (state, index) {
+      if (index && (!tpx.index || tpx.index.version !== index.version)) { tpx.index = index; ringBoxes = null; }
+      if (state) { tpx.apply(state); }
+      return noUpdate();
+    },
+    /** A control changed: the new state, or no_update when it is the one shown. */
+    control: function (tpValue, painValue, mode, view, clearClicks, state) {
+      var triggered = (window.dash_clientside.callback_context.triggered || [])[0];
+      if (!triggered || !state) { return noUpdate(); }
+      var id = triggered.prop_id.split(".")[0];
+      var control = { "tp-search": "tp", "pain-select": "add-pain", "mode-switch": "mode", "view-select": "view", "clear-button": "clear" }[id];
+      var value = { tp: tpValue, "add-pain": painValue, mode: mode, view: view, clear: clearClicks }[control];
+      if ((control === "clear" && !clearClicks) || (control === "add-pain" && !painValue)) { return noUpdate(); }
+      var next = tpx.afterControl(state, control, value);
+      if (control === "add-pain") { window.dash_clientside.set_props("pain-select", { value: null }); }
+      if (sameState(next, state)) { return noUpdate(); }
+      tpx.apply(next);
+      return next;
+    },
+    /** The server's address for this screen: write it to the history without reloading. */
+    address: function (query) {
+      if (typeof query !== "string") { return noUpdate(); }
+      var target = window.location.pathname + query;
+      if (target !== window.location.pathname + window.location.search) { window.history.pushState({}, "", target); }
+      return noUpdate();
+    }
+  };
+})();
