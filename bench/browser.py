@@ -150,8 +150,9 @@ def first_load(url: str, ready_js: str = "return !!document.querySelector('.js-p
         driver.get(url)
         _wait(lambda: driver.execute_script(ready_js), timeout=20)
         _wait_quiet(driver)
+        # the app marks the moment its map takes taps; any other page: when the first dot was drawn
         clickable = driver.execute_script(
-            "const p = window.__probe; return p.readyAt || p.markersAt || 0;"
+            "const mark = performance.getEntriesByName('map-ready')[0]; return mark ? mark.startTime : (window.__probe.markersAt || 0);"
         )
         requests: dict[str, dict] = {}
         for entry in driver.get_log("performance"):
@@ -192,14 +193,14 @@ class Click:
         return self.target == self.selected
 
 
-def click_markers(url: str, count: int = 100, width: int = 1440, height: int = 900, selected_js: str | None = None) -> list[Click]:
+def click_markers(url: str, count: int = 100, width: int = 1440, height: int = 900, selected_js: str | None = None, seed: int = 7) -> list[Click]:
     """Click `count` different trigger point markers spread over every graph and time each click."""
     driver = make_driver(width, height)
     try:
         driver.get(url)
         _wait(lambda: driver.execute_script("return document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length > 0"), 20)
         _wait_quiet(driver)
-        targets = _spread_targets(driver, count)
+        targets = _spread_targets(driver, count, seed)
         clicks = []
         for graph_index, target in targets:
             clicks.append(_click_one(driver, graph_index, target, selected_js))

@@ -31,3 +31,12 @@ accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("EXPLORER_LOG_LEVEL", "warning")
 forwarded_allow_ips = os.environ.get("EXPLORER_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Compress the static files once per worker, in the background, before the first visitor needs them."""
+    import threading
+
+    from explorer.app import warm_static
+
+    threading.Thread(target=warm_static, args=(worker.wsgi,), daemon=True, name="warm-static").start()

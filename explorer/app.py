@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -42,7 +43,10 @@ class ExplorerDash(Dash):
     def serve_layout(self):
         cached = getattr(self, "_layout_json", None)
         if cached is None:
-            cached = self._layout_json = to_json(self.get_layout()).encode("utf-8")
+            # keys sorted: Dash orders some attributes by hash, which differs between processes; sorted,
+            # every instance of the app serves the same bytes (and the same ETag) for the same layout
+            canonical = json.dumps(json.loads(to_json(self.get_layout())), sort_keys=True, separators=(",", ":"))
+            cached = self._layout_json = canonical.encode("utf-8")
         response = Response(cached, mimetype="application/json")
         response.set_etag(hashlib.sha256(cached).hexdigest()[:20])
         response.headers["Cache-Control"] = "no-cache"
@@ -112,6 +116,19 @@ def _cache_static(app: Dash) -> None:
         if etag and not weak:
             response.set_etag(f"{etag}:{encoding}")
         return response
+
+
+def warm_static(server) -> int:
+    """Fill the compressed-response cache for the page's static files and layout, in every encoding (returns how many)."""
+    import re
+
+    client = server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    paths = ["/_dash-layout", "/_dash-dependencies", *re.findall(r'(?:src|href)="(/[^"]+)"', page)]
+    for path in paths:
+        for encoding in ("br", "gzip", "zstd"):
+            client.get(path, headers={"Accept-Encoding": encoding})
+    return len(paths)
 
 
 def _secure(app: Dash) -> None:

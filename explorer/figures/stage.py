@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from shapely.ops import unary_union
+import shapely
 
 from explorer.data.model import BOTH, LEFT, RIGHT, SIDES, Atlas
 from explorer.domain.patterns import ESSENTIAL, lit_regions, region_key
@@ -109,9 +109,9 @@ def _layout(window: Window, annotations: list | None = None) -> dict:
         "plot_bgcolor": "rgba(0,0,0,0)",
         "dragmode": False,
         "hovermode": False,
-        "xaxis": {"range": [window.x0, window.x1], "visible": False, "fixedrange": True, "constrain": "domain"},
+        "xaxis": {"range": [_r(window.x0), _r(window.x1)], "visible": False, "fixedrange": True, "constrain": "domain"},
         "yaxis": {
-            "range": [window.y0, window.y1],
+            "range": [_r(window.y0), _r(window.y1)],
             "visible": False,
             "fixedrange": True,
             "scaleanchor": "x",
@@ -254,7 +254,8 @@ def muscle_outline(atlas: Atlas, muscle_id: str, side: str) -> tuple[list, list]
     polygons = [s.polygon for r in muscle.outline_regions for s in drawing.shapes_of(r, side)]
     if not polygons:
         return [], []
-    merged = unary_union([p.buffer(0.4) for p in polygons]).buffer(-0.4)
+    # regions tile the drawing on a 0.1 grid, so their shared edges match exactly and a plain union closes them
+    merged = shapely.union_all(polygons, grid_size=0.1)
     place = placement(view)
     xs: list = []
     ys: list = []
