@@ -371,7 +371,7 @@
     if (!view) { return; }
     var l = tpx.layers(), w = view.window;
     var ranges = { "xaxis.range": [w[0], w[1]], "yaxis.range": [w[2], w[3]] };
-    l.stage.style.aspectRatio = String((w[1] - w[0]) / (w[3] - w[2]));
+    l.stage.style.setProperty("--aspect", String((w[1] - w[0]) / (w[3] - w[2])));
     l.stage.dataset.view = viewId;
     var shown = l.base.layout.xaxis.range, shownY = l.base.layout.yaxis.range;
     // the page arrives drawn for the usual laptop view: relayout (a full redraw of both layers) only when it differs

@@ -80,7 +80,8 @@ graphs.forEach((gd, gi) => {
     for (let i = 0; i < cd.length; i++) {
       if (typeof cd[i] !== 'string' || cd[i].indexOf('|') < 0) continue;
       const px = rect.left + xa._offset + xa.l2p(xs[i]), py = rect.top + ya._offset + ya.l2p(ys[i]);
-      if (px < rect.left || px > rect.right || py < rect.top || py > rect.bottom) continue;
+      // only dots inside the plot area are drawn (Plotly clips the rest)
+      if (xa.l2p(xs[i]) < 0 || xa.l2p(xs[i]) > xa._length || ya.l2p(ys[i]) < 0 || ya.l2p(ys[i]) > ya._length) continue;
       out.push([gi, cd[i], px, py]);
     }
   });
@@ -95,6 +96,13 @@ const gd = document.querySelectorAll('.js-plotly-plot')[arguments[0]];
 if (!gd || !gd._fullLayout || gd._fullLayout.hovermode === false) return true;
 return (gd._hoverdata || []).some(p => p.customdata === arguments[1] || (p.data && p.data.customdata && p.data.customdata[p.pointNumber] === arguments[1]));
 """
+
+
+# The map can be clicked: the app says so (data-map-ready); any other page: its first dot is drawn.
+READY_JS = (
+    "return document.documentElement.getAttribute('data-map-ready') === 'true'"
+    " || (!window.tpx && !!document.querySelector('.js-plotly-plot .scatterlayer .point'))"
+)
 
 
 def make_driver(width: int = 1440, height: int = 900, mobile: bool = False, perf_log: bool = False) -> webdriver.Chrome:
@@ -198,7 +206,7 @@ def click_markers(url: str, count: int = 100, width: int = 1440, height: int = 9
     driver = make_driver(width, height)
     try:
         driver.get(url)
-        _wait(lambda: driver.execute_script("return document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length > 0"), 20)
+        _wait(lambda: driver.execute_script(READY_JS), 20)
         _wait_quiet(driver)
         targets = _spread_targets(driver, count, seed)
         clicks = []

@@ -12,7 +12,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from explorer import content, ids
 from explorer.data.model import Atlas
 from explorer.figures import stage
-from explorer.figures.canvas import views_in_menu_order
+from explorer.figures.canvas import view_window, views_in_menu_order
 
 # Layers are drawn by Plotly and never take events themselves: the stage element does.
 LAYER_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": True, "showTips": False}
@@ -33,6 +33,7 @@ def view_options(atlas: Atlas) -> list[dict]:
 def layout(atlas: Atlas) -> html.Div:
     """The stage (three layers), its caption and the view picker."""
     first = default_views(atlas)["wide"]
+    window = view_window(atlas, atlas.views[first])
     style = {"height": "100%", "width": "100%"}
     layers = [
         dcc.Graph(id=ids.STAGE_BASE, figure=stage.base_figure(atlas, first), config=LAYER_CONFIG, className="stage-layer", style=style),
@@ -54,6 +55,7 @@ def layout(atlas: Atlas) -> html.Div:
                 className="stage",
                 tabIndex=0,
                 role="group",
+                style={"--aspect": f"{window.aspect:.4f}"},  # drawn in the shape of the first view: no resize when it is shown
                 **{"aria-label": content.MAP_LABEL, "aria-describedby": ids.STAGE_POINTER, "data-view": first},
                 children=layers,
             ),
