@@ -208,18 +208,23 @@
   }
   tpx.currentView = currentView;
 
-  /** On a phone the whole-body views are a navigator: the smallest part of the tapped drawing that holds the point. */
-  tpx.focusViewFor = function (x, y) {
-    var best = null, bestArea = Infinity, views = tpx.index.views, here = views[currentView()];
-    Object.keys(views).forEach(function (id) {
-      var v = views[id], w = v.window;
-      if (id === currentView() || v.kind === "group" || !v.navigable) { return; }
-      if (x < w[0] || x > w[1] || y < w[2] || y > w[3]) { return; }
-      var area = (w[1] - w[0]) * (w[3] - w[2]);
-      var hereWindow = here.window, hereArea = (hereWindow[1] - hereWindow[0]) * (hereWindow[3] - hereWindow[2]);
-      if (area < bestArea && area < hereArea * 0.6) { best = id; bestArea = area; }
-    });
-    return best;
+  function area(w) { return (w[1] - w[0]) * (w[3] - w[2]); }
+
+  /** The drawing under a canvas point. */
+  function drawingAt(x, y) {
+    var windows = tpx.index.drawingWindows;
+    return Object.keys(windows).filter(function (d) { var w = windows[d]; return x >= w[0] && x <= w[1] && y >= w[2] && y <= w[3]; })[0];
+  }
+
+  /** On a phone an overview is a navigator: the view a tap on region `key` at (x, y) zooms to (the index ranks them). */
+  tpx.focusViewFor = function (key, x, y) {
+    var drawing = drawingAt(x, y), here = tpx.index.views[currentView()];
+    var targets = ((tpx.index.zoom[drawing] || {})[key]) || [];
+    for (var i = 0; i < targets.length; i++) {
+      var view = tpx.index.views[targets[i]];
+      if (targets[i] !== currentView() && view && area(view.window) < area(here.window) * 0.7) { return targets[i]; }
+    }
+    return null;
   };
 
   tpx.isNavigator = function (state) {
@@ -249,6 +254,13 @@
       if (hit.region) { s.pain = toggle(s.pain, hit.region); s.tp = null; s.side = "right"; }
       return s;
     }
+    if (hit.dot && (s.compare || []).length) {
+      // comparing: a tapped dot joins the comparison (or leaves it); three at most, the newest replaces the last
+      var list = s.compare.filter(function (k) { return k !== hit.dot; });
+      if (list.length === s.compare.length) { list = list.slice(0, 2).concat([hit.dot]); }
+      s.compare = list;
+      return s;
+    }
     if (hit.dot) {
       var parts = hit.dot.split("|");
       s.tp = parts[0]; s.side = parts[1]; s.region = null;
@@ -262,11 +274,11 @@
   tpx.afterControl = function (state, control, value) {
     var s = copy(state);
     if (control === "clear") {
-      return { mode: s.mode || "explore", tp: null, side: "right", pain: [], region: null, view: s.view || null };
+      return { mode: s.mode || "explore", tp: null, side: "right", pain: [], region: null, view: s.view || null, audience: s.audience || "patient", compare: [] };
     }
     if (control === "mode") {
       if (value === s.mode) { return s; }
-      return { mode: value === "pain" ? "pain" : "explore", tp: null, side: "right", pain: s.pain || [], region: null, view: s.view || null };
+      return { mode: value === "pain" ? "pain" : "explore", tp: null, side: "right", pain: s.pain || [], region: null, view: s.view || null, audience: s.audience || "patient", compare: [] };
     }
     if (control === "tp") {
       // emptying the search box leaves the selection alone; Clear is for that
@@ -279,7 +291,19 @@
       return s;
     }
     if (control === "remove-pain") { s.pain = (s.pain || []).filter(function (k) { return k !== value; }); s.tp = null; s.side = "right"; return s; }
-    if (control === "view") { s.view = value || null; return s; }
+    if (control === "view") {
+      // choosing the screen's usual view is the same as choosing none: the address stays short
+      s.view = value && value !== tpx.index.defaultViews[isNarrow() ? "narrow" : "wide"] ? value : null;
+      return s;
+    }
+    if (control === "audience") { s.audience = value || "patient"; return s; }
+    if (control === "compare") { s.compare = value ? String(value).split(",").filter(Boolean).slice(0, 3) : []; return s; }
+    if (control === "add-compare") {
+      var list = (s.compare || []).filter(function (k) { return k !== value; });
+      s.compare = list.concat([value]).slice(-3);
+      return s;
+    }
+    if (control === "uncompare") { s.compare = (s.compare || []).filter(function (k) { return k !== value; }); return s; }
     if (control === "select") {
       var parts = String(value).split("|");
       s.tp = parts[0]; s.side = parts[1] || "right";
@@ -310,12 +334,22 @@
     var s = state || {}, keys = {};
     tpx.index.overlayTraces.forEach(function (name) { keys[name] = []; });
     if (s.mode === "pain" || s.region) { keys.pain = s.mode === "pain" ? (s.pain || []).slice() : [s.region]; }
-    var shown = preview || (s.tp ? [s.tp, s.side || "right"] : null);
+    var compared = s.compare || [];
+    var shown = preview || (s.tp && !compared.length ? [s.tp, s.side || "right"] : null);
     if (shown) {
       var p = tpx.pattern(shown[0], shown[1]);
       keys.essential = p[0];
       keys.spillover = p[1];
     }
+    var seen = {};
+    compared.forEach(function (key, i) {
+      var parts = key.split("|"), p = tpx.pattern(parts[0], parts[1]);
+      keys["compare_" + i + "_essential"] = p[0];
+      keys["compare_" + i + "_spillover"] = p[1];
+      p[0].concat(p[1]).forEach(function (k) { seen[k] = (seen[k] || 0) + 1; });
+    });
+    // where two or more compared patterns meet (explorer/domain/compare.py names the same areas in the panel)
+    keys.overlap = Object.keys(seen).filter(function (k) { return seen[k] >= 2; }).sort();
     return keys;
   };
 
@@ -381,8 +415,6 @@
     }
     var svg = paintLayer();
     svg.setAttribute("viewBox", [w[0], -w[3], w[1] - w[0], w[3] - w[2]].join(" "));
-    var caption = document.getElementById("stage-view-label");
-    if (caption) { caption.textContent = view.label; }
     painted.view = viewId;
   };
 
@@ -416,7 +448,16 @@
     if (painted.view !== currentView()) { tpx.showView(currentView()); }
     paintMarkers(tpx.state);
     tpx.paint(tpx.state);
+    syncControls();
+    var back = document.getElementById("back-to-map");
+    if (back) { back.hidden = !tpx.state.view || tpx.state.view === tpx.index.defaultViews[isNarrow() ? "narrow" : "wide"]; }
+    var hint = document.getElementById("stage-pointer");
+    if (hint && tpx.isNavigator(tpx.state) && !hint.textContent) { hint.textContent = "Tap a part of the body to zoom in and see its trigger points."; }
     if (!tpx.readyAt) {
+      // a shared link that opens a selection shows its result on a phone too
+      var s0 = tpx.state;
+      sheet.wanted = !!(s0.tp || s0.region || (s0.pain || []).length);
+      showSheet();
       tpx.readyAt = performance.now();
       document.documentElement.setAttribute("data-map-ready", "true");
       if (performance.mark) { performance.mark("map-ready"); }
@@ -424,9 +465,25 @@
     return true;
   };
 
+  var controlsShow = {};
+
+  /** The mode switch, the audience switch and the view picker show the state (the usual view included). */
+  function syncControls() {
+    if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    var wanted = { "mode-switch": tpx.state.mode || "explore", "audience-switch": tpx.state.audience || "patient", "view-select": currentView() };
+    Object.keys(wanted).forEach(function (id) {
+      if (controlsShow[id] !== wanted[id]) {
+        controlsShow[id] = wanted[id];
+        window.dash_clientside.set_props(id, { value: wanted[id] });
+      }
+    });
+  }
+
   /** A new state from the browser: paint it now, then hand it to Dash (the server renders the panel). */
   tpx.commit = function (next) {
     if (sameState(next, tpx.state)) { return; }
+    sheet.dismissed = false;
+    sheet.wanted = true;
     tpx.apply(next);
     if (window.dash_clientside && window.dash_clientside.set_props) {
       window.dash_clientside.set_props("screen-state", { data: next });
@@ -457,8 +514,8 @@
     var hit = tpx.hitAt(clientX, clientY, pointerType);
     if (!hit.dot && !hit.region) { return; }
     if (hit.region && tpx.isNavigator(state)) {
-      var target = tpx.focusViewFor(hit.x, hit.y);
-      if (target) { hit = { navigate: target }; }
+      var target = tpx.focusViewFor(hit.region, hit.x, hit.y);
+      if (target) { hit = { navigate: target }; } else { return; }
     }
     tpx.commit(tpx.afterTap(state, hit));
   }
@@ -501,9 +558,14 @@
   // Candidates and other lists rendered by the server carry data-tp / data-side: selecting one, and
   // resting the pointer on one to preview its pattern, needs no server round trip.
   function onDocumentClick(event) {
-    var el = event.target.closest && event.target.closest("[data-select-tp], [data-remove-pain]");
+    var el = event.target.closest && event.target.closest("[data-select-tp], [data-remove-pain], [data-sheet], #back-to-map, [data-compare], [data-add-compare], [data-uncompare]");
     if (!el) { return; }
     event.preventDefault();
+    if (el.id === "back-to-map") { tpx.commit(Object.assign(copy(tpx.state), { view: null })); return; }
+    if (el.hasAttribute("data-sheet")) { onSheetAction(el.getAttribute("data-sheet")); return; }
+    if (el.hasAttribute("data-compare")) { tpx.commit(tpx.afterControl(tpx.state, "compare", el.getAttribute("data-compare"))); return; }
+    if (el.hasAttribute("data-add-compare")) { tpx.commit(tpx.afterControl(tpx.state, "add-compare", el.getAttribute("data-add-compare"))); return; }
+    if (el.hasAttribute("data-uncompare")) { tpx.commit(tpx.afterControl(tpx.state, "uncompare", el.getAttribute("data-uncompare"))); return; }
     if (el.hasAttribute("data-remove-pain")) {
       tpx.commit(tpx.afterControl(tpx.state, "remove-pain", el.getAttribute("data-remove-pain")));
     } else {
@@ -524,6 +586,40 @@
     tpx.paint(tpx.state);
   }
 
+  // ------------------------------------------------------------------ the phone's result sheet
+
+  var sheet = { dismissed: false, wanted: false };
+
+  function sheetElement() { return document.getElementById("phone-sheet"); }
+
+  function showSheet() {
+    var el = sheetElement();
+    if (!el) { return; }
+    var open = isNarrow() && sheet.wanted && !sheet.dismissed && el.children.length > 0;
+    el.hidden = !open;
+    document.body.classList.toggle("sheet-open", open);
+  }
+
+  function onSheetAction(action) {
+    if (action === "details") {
+      sheet.dismissed = true; showSheet();
+      var panel = document.querySelector(".panel");
+      if (panel) { panel.scrollIntoView({ behavior: "smooth", block: "start" }); }
+    } else if (action === "body") {
+      tpx.commit(Object.assign(copy(tpx.state), { view: tpx.index.defaultViews.narrow }));
+      var stage = tpx.layers().stage;
+      if (stage) { stage.scrollIntoView({ behavior: "smooth", block: "center" }); }
+    } else if (action === "close") {
+      sheet.dismissed = true; showSheet();
+    }
+  }
+
+  function watchSheet() {
+    var el = sheetElement();
+    if (!el) { setTimeout(watchSheet, 200); return; }
+    new MutationObserver(showSheet).observe(el, { childList: true });
+  }
+
   function install() {
     document.addEventListener("pointerdown", function (e) { if (e.target.closest && e.target.closest("#stage")) { onPointerDown(e); } }, true);
     document.addEventListener("pointerup", function (e) { if (e.target.closest && e.target.closest("#stage")) { onPointerUp(e); } }, true);
@@ -532,7 +628,8 @@
     document.addEventListener("click", onDocumentClick);
     document.addEventListener("mouseover", onDocumentOver);
     document.addEventListener("mouseout", onDocumentOut);
-    window.addEventListener("resize", function () { painted.view = null; painted.markers = null; if (tpx.state) { tpx.apply(tpx.state); } });
+    window.addEventListener("resize", function () { painted.view = null; painted.markers = null; if (tpx.state) { tpx.apply(tpx.state); } showSheet(); });
+    watchSheet();
   }
   install();
 
@@ -549,18 +646,25 @@
       return noUpdate();
     },
     /** A control changed: the new state, or no_update when it is the one shown. */
-    control: function (tpValue, painValue, mode, view, clearClicks, state) {
+    control: function (tpValue, painValue, mode, view, clearClicks, audience, state) {
       var triggered = (window.dash_clientside.callback_context.triggered || [])[0];
       if (!triggered || !state) { return noUpdate(); }
       var id = triggered.prop_id.split(".")[0];
-      var control = { "tp-search": "tp", "pain-select": "add-pain", "mode-switch": "mode", "view-select": "view", "clear-button": "clear" }[id];
-      var value = { tp: tpValue, "add-pain": painValue, mode: mode, view: view, clear: clearClicks }[control];
+      var control = { "tp-search": "tp", "pain-select": "add-pain", "mode-switch": "mode", "view-select": "view", "clear-button": "clear", "audience-switch": "audience" }[id];
+      var value = { tp: tpValue, "add-pain": painValue, mode: mode, view: view, clear: clearClicks, audience: audience }[control];
       if ((control === "clear" && !clearClicks) || (control === "add-pain" && !painValue)) { return noUpdate(); }
       var next = tpx.afterControl(state, control, value);
       if (control === "add-pain") { window.dash_clientside.set_props("pain-select", { value: null }); }
+      sheet.dismissed = false; sheet.wanted = control !== "audience" && control !== "view";
       if (sameState(next, state)) { return noUpdate(); }
       tpx.apply(next);
       return next;
+    },
+    /** Which page the path asks for: [learn page hidden, map hidden]. */
+    page: function (pathname) {
+      var learn = /\/learn\/?$/.test(pathname || "");
+      if (learn) { window.scrollTo(0, 0); }
+      return [!learn, learn];
     },
     /** The server's address for this screen: write it to the history without reloading. */
     address: function (query) {

@@ -128,8 +128,7 @@ def make_driver(width: int = 1440, height: int = 900, mobile: bool = False, perf
         )
     else:
         options.add_argument(f"--window-size={width},{height}")
-    if perf_log:
-        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"} if perf_log else {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     if not mobile:
         # the window size includes the browser's own bars; the page should see exactly width x height

@@ -18,8 +18,8 @@ from flask_talisman import Talisman
 
 import explorer
 from explorer.data import Atlas, DataValidationError, load_atlas
+from explorer.features import learn, screen
 from explorer.features import map as map_feature
-from explorer.features import screen
 from explorer.layout import build_layout
 
 ASSETS_DIR = Path(__file__).resolve().parents[1] / "assets"
@@ -71,6 +71,7 @@ def create_app(data_dir: Path | str | None = None, atlas: Atlas | None = None) -
     app.layout = build_layout(atlas)
     map_feature.register(app, atlas)
     screen.register(app, atlas)
+    learn.register(app, atlas)
     _serve_health(app, atlas)
     _cache_static(app)
     _secure(app)

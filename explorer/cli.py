@@ -44,6 +44,22 @@ def _parser() -> argparse.ArgumentParser:
     ranker.add_argument("--json", action="store_true", help="print JSON")
     data_dir_option(ranker)
 
+    explainer = sub.add_parser("explain", help="the fewest trigger points (at most three) that together explain a drawing")
+    explainer.add_argument("regions", nargs="+", metavar="REGION_ID", help="region ids (a '.l' or '.r' suffix sets that region's side)")
+    explainer.add_argument("--side", choices=[RIGHT, LEFT], default=RIGHT, help="side for regions without a suffix (default right)")
+    explainer.add_argument("--json", action="store_true", help="print JSON")
+    data_dir_option(explainer)
+
+    finder = sub.add_parser("search", help="find muscles by name, symptom or complaint (headache, tennis elbow, sciatica...)")
+    finder.add_argument("query", nargs="+", help="what to look for")
+    finder.add_argument("--json", action="store_true", help="print JSON")
+    data_dir_option(finder)
+
+    evaluation = sub.add_parser("evaluate", help="recall@5 of the ranking over known cases, per case set and body part")
+    evaluation.add_argument("--cases", type=Path, action="append", metavar="CSV", help="a case file (repeatable; default: ours and ../shared/acceptance)")
+    evaluation.add_argument("--json", action="store_true", help="print JSON")
+    data_dir_option(evaluation)
+
     geometry = sub.add_parser("generate-geometry", help="rebuild data/body_geometry.csv from the landmarks")
     geometry.add_argument("--check", action="store_true", help="only check that the committed file is up to date")
     data_dir_option(geometry)
@@ -73,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if command == "rank":
         return _rank(atlas, args)
+    if command == "explain":
+        return _explain(atlas, args)
+    if command == "search":
+        return _search(atlas, args)
+    if command == "evaluate":
+        return _evaluate(atlas, args)
     return _serve(atlas, getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8050))
 
 
@@ -116,28 +138,38 @@ def _part_order():
     return MUSCLE_BODY_PARTS
 
 
+def _marks(atlas: Atlas, items: list[str], default_side: str) -> tuple[list, int]:
+    """(marks, 0) from region arguments, or ([], EXIT_USAGE) after naming each unknown one."""
+    marks = []
+    unknown = []
+    for item in items:
+        region_id, _, suffix = item.partition(".")
+        region = atlas.regions.get(region_id)
+        side = {"l": LEFT, "left": LEFT, "r": RIGHT, "right": RIGHT}.get(suffix.lower()) if suffix else default_side
+        if region is None or side is None:
+            unknown.append(item)
+            continue
+        marks.append((region_id, side if region.sided else MIDLINE))
+    for item in unknown:
+        close = difflib.get_close_matches(item.partition(".")[0], list(atlas.regions), n=4, cutoff=0.6)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " Run with a region id from data/regions.csv."
+        print(f"error: unknown region '{item}'.{hint}", file=sys.stderr)
+    return (marks, EXIT_USAGE if unknown else EXIT_OK)
+
+
+def _side_words(side: str) -> str:
+    return "both sides" if side == "both" else side
+
+
 def _rank(atlas: Atlas, args) -> int:
     from explorer.domain.ranking import explain, rank
 
     if args.top < 1:
         print("error: --top must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    marks = []
-    unknown = []
-    for item in args.regions:
-        region_id, _, suffix = item.partition(".")
-        region = atlas.regions.get(region_id)
-        side = {"l": LEFT, "left": LEFT, "r": RIGHT, "right": RIGHT}.get(suffix.lower()) if suffix else args.side
-        if region is None or side is None:
-            unknown.append(item)
-            continue
-        marks.append((region_id, side if region.sided else MIDLINE))
-    if unknown:
-        for item in unknown:
-            close = difflib.get_close_matches(item.partition(".")[0], list(atlas.regions), n=4, cutoff=0.6)
-            hint = f" Did you mean: {', '.join(close)}?" if close else " Run with a region id from data/regions.csv."
-            print(f"error: unknown region '{item}'.{hint}", file=sys.stderr)
-        return EXIT_USAGE
+    marks, status = _marks(atlas, args.regions, args.side)
+    if status:
+        return status
     candidates = rank(atlas, marks, top=args.top)
     if args.json:
         rows = [
@@ -150,8 +182,63 @@ def _rank(atlas: Atlas, args) -> int:
         print("No trigger point in this atlas refers pain to these regions.")
         return EXIT_OK
     for c in candidates:
-        print(f"{c.rank:>2}. {c.muscle} · {c.trigger_point} ({c.side})  score {c.score:.3f}")
+        print(f"{c.rank:>2}. {c.muscle} · {c.trigger_point} ({_side_words(c.side)})  score {c.score:.3f}")
         print(f"    {explain(atlas, c, plain=False)}")
+    return EXIT_OK
+
+
+def _explain(atlas: Atlas, args) -> int:
+    from explorer.domain.ranking import together
+
+    marks, status = _marks(atlas, args.regions, args.side)
+    if status:
+        return status
+    found = together(atlas, marks)
+    if args.json:
+        print(json.dumps(found.as_json(), indent=2))
+        return EXIT_OK
+    if not found.members:
+        print("No trigger point in this atlas refers pain to these regions.")
+        return EXIT_OK
+    print(f"Together these {len(found.members)} could explain the drawing:" if len(found.members) > 1 else "One trigger point could explain the drawing:")
+    for member in found.members:
+        areas = ", ".join(f"{atlas.regions[r].label} ({s})" for r, s in member.explained)
+        print(f"  - {member.muscle} · {member.trigger_point} ({_side_words(member.side)}): {areas}")
+    if found.unexplained:
+        print("Not explained: " + ", ".join(f"{atlas.regions[r].label} ({s})" for r, s in found.unexplained))
+    return EXIT_OK
+
+
+def _search(atlas: Atlas, args) -> int:
+    from explorer.domain.search import search_muscles
+
+    hits = search_muscles(atlas, " ".join(args.query), limit=15)
+    if args.json:
+        print(json.dumps([{"muscle_id": h.muscle.muscle_id, "muscle": h.muscle.name, "why": h.why} for h in hits], indent=2))
+        return EXIT_OK
+    if not hits:
+        print("Nothing found. Try a muscle's name, a body part, or a complaint such as 'headache' or 'tennis elbow'.")
+        return EXIT_OK
+    for hit in hits:
+        print(f"{hit.muscle.name} ({hit.muscle.plain_name}): {hit.why}")
+    return EXIT_OK
+
+
+def _evaluate(atlas: Atlas, args) -> int:
+    from explorer.domain.evaluation import default_case_files, evaluate, format_evaluation
+
+    repo = Path(__file__).resolve().parents[1]
+    files = {path.stem: path for path in args.cases} if args.cases else default_case_files(repo)
+    missing = [str(path) for path in files.values() if not path.is_file()]
+    if args.cases and missing:
+        print(f"error: case file not found: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = evaluate(atlas, files)
+    except (ValueError, KeyError) as error:
+        print(f"error: a case file could not be read: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(result.as_json(), indent=2) if args.json else format_evaluation(result))
     return EXIT_OK
 
 

@@ -10,21 +10,20 @@ DISCLAIMER_SHORT = "Education, not a diagnosis."
 MAP_LABEL = "Body map. Tab here, then use the arrow keys to move between trigger points and Enter to choose one."
 
 HOW_TO_EXPLORE = (
-    "Click a dot (a trigger point) on the body or head to light up where its pain is usually felt. "
-    "Or search for a muscle by name. Press Esc or 'Clear' to start again."
+    "Tap or click a dot (a trigger point) to light up where its pain is usually felt, or search for a "
+    "muscle by name. Esc or 'Clear' starts again."
 )
 
 HOW_TO_MARK = (
-    "Click the places where it hurts, on any view (click again to unmark), or pick them from the "
-    "list. Left and right are separate. The list below ranks the trigger points whose usual "
-    "pattern best matches your drawing."
+    "Tap or click every place that hurts, on any view (again to unmark), or add areas from the list. "
+    "Left and right are separate. The list ranks the trigger points whose usual pattern fits your drawing best."
 )
 
 ZONES_LEGEND = {
-    "essential": "Essential zone: felt by nearly everyone with this trigger point (solid red).",
-    "spillover": "Spillover zone: felt by some people (light, hatched).",
-    "pain": "Your pain drawing, or the area you clicked (blue, cross-hatched).",
-    "muscle": "Outline of the muscle the trigger point belongs to (dashed).",
+    "essential": "Main (essential) zone: felt by nearly everyone with this trigger point (solid red).",
+    "spillover": "Sometimes also (spillover): felt by some people (light red, hatched, dotted edge).",
+    "pain": "Your pain drawing, or the area you tapped (blue, cross-hatched).",
+    "muscle": "Outline of the muscle the trigger point is in (dashed).",
 }
 
 INJECTIONS = {

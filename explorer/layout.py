@@ -7,28 +7,27 @@ from dash import dcc, html
 
 from explorer import content, ids
 from explorer.data.model import LEFT, RIGHT, Atlas
+from explorer.features import learn
 from explorer.features import map as map_feature
 from explorer.state import EXPLORE, PAIN, format_mark
-
-GRAPH_CONFIG = {
-    "displayModeBar": False,
-    "scrollZoom": False,
-    "doubleClick": False,
-    "responsive": True,
-    "showTips": False,
-}
+from explorer.words import AUDIENCES, DEFAULT_AUDIENCE
 
 
 def header() -> html.Header:
-    """Title bar with the education-only note."""
+    """Title bar: the name, the pages, who is reading, and the education-only note."""
     return html.Header(
         className="app-header",
         children=[
             html.Div(
-                className="container-fluid d-flex flex-wrap align-items-baseline gap-3",
+                className="container-fluid header-row",
                 children=[
-                    html.H1("Trigger Point Explorer", className="h4 m-0"),
-                    html.Span("Where trigger points send their pain, and where your pain may come from", className="subtitle"),
+                    dcc.Link(html.H1("Trigger Point Explorer", className="h4 m-0"), href="/", className="brand"),
+                    html.Nav(
+                        [dcc.Link("Map", href="/", className="nav-link-map"), dcc.Link("Learn", href="/learn", className="nav-link-learn")],
+                        className="header-nav",
+                        **{"aria-label": "Pages"},
+                    ),
+                    audience_switch(),
                     html.Span(content.DISCLAIMER_SHORT, className="header-note"),
                 ],
             ),
@@ -36,9 +35,25 @@ def header() -> html.Header:
     )
 
 
-def disclaimer() -> html.Div:
-    """The note that the app educates and does not diagnose."""
-    return html.Div(content.DISCLAIMER, className="disclaimer", role="note")
+def audience_switch() -> html.Div:
+    """Who is reading: the panel's words and sections follow (kept in the address)."""
+    return html.Div(
+        className="audience",
+        role="group",
+        **{"aria-labelledby": "audience-label"},
+        children=[
+            html.Span("I am a", className="audience-label", id="audience-label"),
+            dbc.RadioItems(
+                id=ids.AUDIENCE,
+                className="btn-group btn-group-sm audience-switch",
+                inputClassName="btn-check",
+                labelClassName="btn btn-outline-light btn-sm",
+                labelCheckedClassName="active",
+                options=[{"label": label.lower(), "value": value} for value, label in AUDIENCES.items()],
+                value=DEFAULT_AUDIENCE,
+            ),
+        ],
+    )
 
 
 def mode_switch() -> dbc.RadioItems:
@@ -137,10 +152,7 @@ def panel(atlas: Atlas) -> html.Aside:
         children=[
             explore_controls(atlas),
             pain_controls(atlas),
-            html.Div(id=ids.RED_FLAGS, **{"aria-live": "polite"}),
-            html.Div(id=ids.HIGHLIGHT_LIST, **{"aria-live": "polite"}),
-            html.Div(id=ids.CANDIDATES, **{"aria-live": "polite"}),
-            html.Div(id=ids.PANEL),
+            html.Div(id=ids.PANEL, **{"aria-live": "polite"}),
         ],
     )
 
@@ -178,8 +190,10 @@ def build_layout(atlas: Atlas) -> html.Div:
                 className="container-fluid",
                 children=[
                     html.Div(id=ids.URL_MESSAGE, role="status"),
-                    dbc.Row(
-                        className="g-3",
+                    learn.layout(),
+                    html.Div(
+                        id=ids.MAP_PAGE,
+                        className="row g-3",
                         children=[
                             dbc.Col(
                                 lg=8,
@@ -197,5 +211,6 @@ def build_layout(atlas: Atlas) -> html.Div:
                 ],
             ),
             html.Footer(className="app-footer", children=[content.DISCLAIMER]),
+            html.Section(id=ids.SHEET, className="phone-sheet", hidden=True, **{"aria-live": "polite", "aria-label": "Result"}),
         ],
     )

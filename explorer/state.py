@@ -12,13 +12,16 @@ from urllib.parse import parse_qs, urlencode
 
 from explorer.data.model import BOTH, LEFT, MIDLINE, RIGHT, Atlas
 from explorer.domain.patterns import region_key
+from explorer.words import AUDIENCES, DEFAULT_AUDIENCE
 
 EXPLORE, PAIN = "explore", "pain"
 MODES = (EXPLORE, PAIN)
 SELECTION_SIDES = (RIGHT, LEFT, BOTH)
 SIDE_CODES = {"r": RIGHT, "right": RIGHT, "l": LEFT, "left": LEFT, "both": BOTH, "b": BOTH}
-KNOWN_PARAMETERS = ("tp", "side", "pain", "mode", "region", "view")
+KNOWN_PARAMETERS = ("tp", "side", "pain", "mode", "region", "view", "audience", "compare")
 MAX_PAIN_MARKS = 300
+MAX_COMPARE = 3
+SIDE_SUFFIX = {RIGHT: "r", LEFT: "l", BOTH: "b"}
 MAX_QUERY_CHARS = 8_000
 MAX_VALUE_CHARS = 120
 
@@ -35,6 +38,8 @@ class ScreenState:
     pain: tuple[Mark, ...] = ()
     region: Mark | None = None  # a region clicked in explore mode
     view: str | None = None  # None: the default view for the screen size
+    audience: str = DEFAULT_AUDIENCE  # patient | clinician | student: how the panel speaks
+    compare: tuple[tuple[str, str], ...] = ()  # up to three (trigger point, side) shown together
     messages: tuple[str, ...] = field(default=(), compare=False)
 
     def to_store(self) -> dict:
@@ -46,6 +51,8 @@ class ScreenState:
             "pain": [region_key(*m) for m in self.pain],
             "region": region_key(*self.region) if self.region else None,
             "view": self.view,
+            "audience": self.audience,
+            "compare": [f"{tp}|{side}" for tp, side in self.compare],
         }
 
     def toggle_pain(self, mark: Mark) -> ScreenState:
@@ -73,8 +80,12 @@ def to_query(state: ScreenState) -> str:
         params["side"] = state.side
     elif state.region and state.mode == EXPLORE:
         params["region"] = format_mark(state.region)
+    if state.compare:
+        params["compare"] = ",".join(f"{tp}.{SIDE_SUFFIX[side]}" for tp, side in state.compare)
     if state.view:
         params["view"] = state.view
+    if state.audience != DEFAULT_AUDIENCE:
+        params["audience"] = state.audience
     return "?" + urlencode(params, safe=",.") if params else ""
 
 
@@ -140,6 +151,24 @@ def parse_query(search: str | None, atlas: Atlas) -> ScreenState:
         messages.append(f"Parameter 'view': '{clip(view)}' is not a view of this map; showing the usual view.")
         view = None
 
+    audience = values.get("audience") or DEFAULT_AUDIENCE
+    if audience not in AUDIENCES:
+        messages.append(f"Parameter 'audience' must be {', '.join(repr(a) for a in AUDIENCES)} (got '{clip(audience)}'); showing the patient view.")
+        audience = DEFAULT_AUDIENCE
+
+    compare: list[tuple[str, str]] = []
+    if values.get("compare"):
+        items = [item.strip() for item in values["compare"].split(",") if item.strip()]
+        if len(items) > MAX_COMPARE:
+            messages.append(f"Parameter 'compare' lists {len(items)} trigger points; at most {MAX_COMPARE} are compared.")
+        for item in items[:MAX_COMPARE]:
+            tp_id, _, code = item.partition(".")
+            item_side = {"r": RIGHT, "l": LEFT, "b": BOTH, "": side}.get(code.lower())
+            if tp_id not in atlas.trigger_points or item_side is None:
+                messages.append(f"Parameter 'compare': '{clip(item)}' is not a trigger point of this atlas (write trigger_point_id or trigger_point_id.l); it was left out.")
+            elif (tp_id, item_side) not in compare:
+                compare.append((tp_id, item_side))
+
     return ScreenState(
         mode=mode or EXPLORE,
         trigger_point_id=trigger_point_id,
@@ -147,6 +176,8 @@ def parse_query(search: str | None, atlas: Atlas) -> ScreenState:
         pain=tuple(pain),
         region=region,
         view=view,
+        audience=audience,
+        compare=tuple(compare),
         messages=tuple(messages),
     )
 
@@ -218,7 +249,24 @@ def from_store(data: object, atlas: Atlas) -> tuple[ScreenState, tuple[str, ...]
     if view is not None and view not in atlas.views:
         notes.append(f"'{clip(view)}' is not a view of this map.")
         view = None
-    state = ScreenState(mode=mode, trigger_point_id=tp, side=side, pain=tuple(pain), region=region, view=view)
+    audience = text("audience") or DEFAULT_AUDIENCE
+    if audience not in AUDIENCES:
+        notes.append(f"Audience '{clip(audience)}' is unknown; speaking to a patient.")
+        audience = DEFAULT_AUDIENCE
+    compare: list[tuple[str, str]] = []
+    raw_compare = data.get("compare") or []
+    if not isinstance(raw_compare, list):
+        notes.append("The compared trigger points could not be read.")
+        raw_compare = []
+    for item in raw_compare[:MAX_COMPARE]:
+        tp_id, _, item_side = item.partition("|") if isinstance(item, str) and len(item) <= MAX_VALUE_CHARS else ("", "", "")
+        if tp_id in atlas.trigger_points and item_side in SELECTION_SIDES and (tp_id, item_side) not in compare:
+            compare.append((tp_id, item_side))
+        else:
+            notes.append("A compared trigger point could not be read and was left out.")
+    state = ScreenState(
+        mode=mode, trigger_point_id=tp, side=side, pain=tuple(pain), region=region, view=view, audience=audience, compare=tuple(compare)
+    )
     return state, tuple(notes)
 
 

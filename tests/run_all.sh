@@ -15,7 +15,7 @@ fi
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-.venv/bin/python -m ruff check explorer tests bench deploy
+.venv/bin/python -m ruff check explorer tests bench deploy docs
 .venv/bin/python -m explorer check-data
 .venv/bin/python -m explorer generate-geometry --check
 .venv/bin/python -m pytest --headless -q "$@"

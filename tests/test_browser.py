@@ -10,7 +10,7 @@ from explorer import ids
 from explorer.app import create_app
 from explorer.domain.patterns import ESSENTIAL, lit_regions, region_key
 from explorer.domain.ranking import rank
-from explorer.panels import region_name
+from explorer.words import region_name
 from tests.mapdriver import (
     expected_starts,
     open_page,
@@ -39,7 +39,7 @@ def _highlight_texts(duo) -> list[str]:
 
 
 def _expected_names(atlas, tp_id, side):
-    return sorted(region_name(atlas, r.region_id, r.side) for r in lit_regions(atlas, tp_id, side))
+    return sorted(region_name(atlas, r.region_id, r.side, "patient") for r in lit_regions(atlas, tp_id, side))
 
 
 def _keys(atlas, tp_id, side, zone):
@@ -66,11 +66,11 @@ def test_br002_tapping_a_dot_paints_exactly_its_pattern_then_the_panel_follows(a
     assert state(app_duo)["tp"] == "trapezius_tp1"
     assert painted_starts(app_duo, "essential") == expected_starts(atlas, _keys(atlas, "trapezius_tp1", "right", ESSENTIAL))
     assert painted_starts(app_duo, "spillover") == expected_starts(atlas, _keys(atlas, "trapezius_tp1", "right", "spillover"))
-    app_duo.wait_for_contains_text("#tp-title", "Trapezius", timeout=5)
+    app_duo.wait_for_contains_text(".tp-details", "Trapezius", timeout=5)
     assert sorted(_highlight_texts(app_duo)) == _expected_names(atlas, "trapezius_tp1", "right")
     wait(lambda: query(app_duo) == {"tp": "trapezius_tp1", "side": "right"})
     tap_dot(app_duo, "infraspinatus_upper|left")
-    app_duo.wait_for_contains_text("#tp-title", "Infraspinatus", timeout=5)
+    app_duo.wait_for_contains_text(".tp-details", "Infraspinatus", timeout=5)
     assert sorted(_highlight_texts(app_duo)) == _expected_names(atlas, "infraspinatus_upper", "left")
     assert app_duo.get_logs() == []
 
@@ -78,7 +78,7 @@ def test_br002_tapping_a_dot_paints_exactly_its_pattern_then_the_panel_follows(a
 def test_br003_deep_link_paints_and_clear_resets(app_duo, atlas):
     tp_id = "masseter_superficial_upper"
     open_page(app_duo, f"?tp={tp_id}&side=left")
-    app_duo.wait_for_contains_text("#tp-title", "Masseter", timeout=5)
+    app_duo.wait_for_contains_text(".tp-details", "Masseter", timeout=5)
     assert painted_starts(app_duo, "essential") == expected_starts(atlas, _keys(atlas, tp_id, "left", ESSENTIAL))
     assert sorted(_highlight_texts(app_duo)) == _expected_names(atlas, tp_id, "left")
     app_duo.find_element(f"#{ids.CLEAR}").click()
@@ -89,7 +89,7 @@ def test_br003_deep_link_paints_and_clear_resets(app_duo, atlas):
 
 def test_br004_escape_key_clears(app_duo):
     open_page(app_duo, "?tp=trapezius_tp1&side=right")
-    app_duo.wait_for_contains_text("#tp-title", "Trapezius", timeout=5)
+    app_duo.wait_for_contains_text(".tp-details", "Trapezius", timeout=5)
     app_duo.find_element("body").send_keys(Keys.ESCAPE)
     app_duo.wait_for_text_to_equal(f"#{ids.PANEL} h2", "Start here", timeout=5)
 
@@ -103,6 +103,7 @@ def test_br005_tampered_link_gets_a_clear_message(app_duo):
 
 
 def test_br006_pain_drawing_on_several_drawings_ranks_and_warns(app_duo, atlas):
+    open_page(app_duo, "?audience=clinician")
     app_duo.find_element(f"label[for='_dbcprivate_radioitems_{ids.MODE}_input_pain']").click()
     app_duo.wait_for_element("#pain-controls:not([hidden])", timeout=5)
     marks = [("front", "upper_chest", "left"), ("back", "interscapular", "left"), ("head_left", "angle_of_jaw", "left")]
@@ -113,7 +114,7 @@ def test_br006_pain_drawing_on_several_drawings_ranks_and_warns(app_duo, atlas):
     app_duo.wait_for_element("[data-testid=pain-list]", timeout=5)
     wait(lambda: len(app_duo.find_elements("[data-testid=pain-list] li")) == 3)
     listed = [li.find_element("css selector", "span").text for li in app_duo.find_elements("[data-testid=pain-list] li")]
-    assert sorted(listed) == sorted(region_name(atlas, r, s) for _, r, s in marks)
+    assert sorted(listed) == sorted(region_name(atlas, r, s, "clinician") for _, r, s in marks)
     expected = rank(atlas, [(r, s) for _, r, s in marks])
     app_duo.wait_for_element("[data-testid=candidates] li", timeout=5)
     shown = app_duo.find_elements("[data-testid=candidates] .candidate-button")
@@ -121,6 +122,7 @@ def test_br006_pain_drawing_on_several_drawings_ranks_and_warns(app_duo, atlas):
     assert "chest_heart" in [el.get_attribute("data-flag") for el in app_duo.find_elements(".red-flag")]
     wait(lambda: set(query(app_duo).get("pain", "").split(",")) == {"upper_chest.l", "interscapular.l", "angle_of_jaw.l"})
     # choosing a candidate paints its pattern over the drawing
+    app_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", shown[0])
     shown[0].click()
     wait(lambda: state(app_duo)["tp"] == expected[0].trigger_point_id)
     assert painted_starts(app_duo, "essential")
@@ -131,7 +133,7 @@ def test_br006_pain_drawing_on_several_drawings_ranks_and_warns(app_duo, atlas):
 
 
 def test_br007_pain_drawing_by_keyboard_and_deep_link(app_duo):
-    open_page(app_duo, "?mode=pain&pain=medial_knee.r")
+    open_page(app_duo, "?mode=pain&pain=medial_knee.r&audience=clinician")
     app_duo.wait_for_element("[data-testid=candidates] li", timeout=5)
     names = [el.text for el in app_duo.find_elements("[data-testid=candidates] .candidate-button")][:5]
     for muscle in ("Vastus medialis", "Gracilis", "Sartorius"):
@@ -147,7 +149,7 @@ def test_br007_pain_drawing_by_keyboard_and_deep_link(app_duo):
 
 def test_br008_search_box_finds_a_misspelled_muscle(app_duo):
     _type_in_dropdown(app_duo, ids.TP_SEARCH, "trapezious", "Trapezius")
-    app_duo.wait_for_contains_text("#tp-title", "Trapezius", timeout=5)
+    app_duo.wait_for_contains_text(".tp-details", "Trapezius", timeout=5)
     assert painted_starts(app_duo, "essential")
 
 
@@ -188,4 +190,4 @@ def test_br012_back_button_returns_to_the_previous_selection(app_duo):
     wait(lambda: query(app_duo).get("tp") == "infraspinatus_upper")
     app_duo.driver.back()
     wait(lambda: state(app_duo)["tp"] == "trapezius_tp1")
-    app_duo.wait_for_contains_text("#tp-title", "Trapezius", timeout=5)
+    app_duo.wait_for_contains_text(".tp-details", "Trapezius", timeout=5)

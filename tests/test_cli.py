@@ -43,7 +43,7 @@ def test_rank_text_output(capsys):
     assert main(["rank", "temple", "behind_eye"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(" 1. ")
-    assert "Explains" in out
+    assert "Fits both your areas" in out
 
 
 def test_rank_unknown_region_suggests_and_exits_2(capsys):
@@ -83,3 +83,48 @@ def test_serve_options_work_without_the_serve_command(monkeypatch):
     assert seen == {"host": "0.0.0.0", "port": 9123}
     assert cli.main(["serve", "--port", "9124"]) == 0
     assert seen["port"] == 9124
+
+
+def test_rank_bilateral_drawing_gives_both_sides(capsys):
+    assert main(["rank", "low_back.r", "low_back.l", "sacroiliac.r", "sacroiliac.l", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert {r["side"] for r in results} == {"both"}
+    assert any({"low_back:right", "low_back:left"} <= set(r["explained_sides"]) for r in results)
+
+
+def test_explain_json_names_the_set_and_what_is_left(capsys):
+    assert main(["explain", "temple.r", "plantar_heel.l", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert set(found) == {"together", "unexplained"}
+    assert 2 <= len(found["together"]) <= 3
+    for member in found["together"]:
+        assert set(member) == {"muscle_id", "muscle", "trigger_point_id", "side", "explained_sides"}
+    explained = {m for member in found["together"] for m in member["explained_sides"]}
+    assert {"temple:right", "plantar_heel:left"} <= explained | set(found["unexplained"])
+
+
+def test_explain_text_and_unknown_region(capsys):
+    assert main(["explain", "tmj", "ear", "lateral_knee.l"]) == 0
+    assert "could explain" in capsys.readouterr().out
+    assert main(["explain", "tempel"]) == 2
+
+
+def test_search_json_finds_complaints(capsys):
+    assert main(["search", "tennis", "elbow", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and set(hits[0]) == {"muscle_id", "muscle", "why"}
+    assert any("tennis elbow" in h["why"] for h in hits)
+
+
+def test_evaluate_prints_recall_per_body_part(capsys):
+    assert main(["evaluate"]) == 0
+    out = capsys.readouterr().out
+    assert "recall@5" in out and "pain guides (ours)" in out and "body part" in out
+    assert main(["evaluate", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["case_sets"] and data["body_parts"]
+
+
+def test_evaluate_refuses_a_missing_case_file(capsys, tmp_path):
+    assert main(["evaluate", "--cases", str(tmp_path / "nope.csv")]) == 2
+    assert "not found" in capsys.readouterr().err

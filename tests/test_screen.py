@@ -29,19 +29,19 @@ def test_the_address_the_app_wrote_itself_changes_nothing(atlas):
 
 def test_render_answers_with_panel_and_address(atlas):
     state = ScreenState(trigger_point_id="infraspinatus_upper", side="right")
-    panel, highlights, candidates, flags, href, query, explore_hidden, pain_hidden, _hint = render_screen(atlas, state.to_store())
+    panel, href, query, explore_hidden, pain_hidden, _hint, sheet = render_screen(atlas, state.to_store())
     assert "Infraspinatus" in _text(panel)
     assert query == "?tp=infraspinatus_upper&side=right" and href == "/" + query
     assert (explore_hidden, pain_hidden) == (False, True)
-    assert candidates == [] and flags == []
-    assert "Essential zone" in _text(highlights)
+    assert "Main zone" in _text(panel)
+    assert "Felt mainly in" in _text(sheet)
 
 
 def test_render_ranks_a_pain_drawing(atlas):
     state = ScreenState(mode=PAIN, pain=(("medial_knee", "right"),))
     out = panel_for(atlas, state)
-    assert "Vastus medialis" in _text(out["candidates"])
-    assert "Your pain drawing" in _text(out["highlights"])
+    assert "Vastus medialis" in [c.muscle for c in out["candidates"]]
+    assert "Your pain drawing" in _text(out["panel"])
 
 
 def test_render_names_what_a_tampered_store_lost(atlas):
@@ -53,26 +53,24 @@ def test_render_names_what_a_tampered_store_lost(atlas):
 
 @pytest.mark.parametrize("stored", [None, {}, "x", {"mode": "explore", "region": "temple.l"}])
 def test_render_never_fails(atlas, stored):
-    assert len(render_screen(atlas, stored)) == 9
+    assert len(render_screen(atlas, stored)) == 7
 
 
-def test_every_panel_renders(atlas):
-    from explorer import panels
-    from explorer.domain.ranking import rank
+def test_every_panel_renders_for_every_audience(atlas):
+    from explorer.words import AUDIENCES
 
-    for tp_id in atlas.trigger_points:
-        for side in ("right", "left", "both"):
-            assert panel_for(atlas, ScreenState(trigger_point_id=tp_id, side=side))["panel"]
-    every_region = [(r, "right") for r in atlas.regions]
-    assert panels.red_flag_alerts(atlas, every_region)
-    candidates = rank(atlas, every_region, top=30)
-    assert panels.candidate_list(atlas, candidates, (candidates[0].trigger_point_id, candidates[0].side)) is not None
-    assert panels.region_referrers(atlas, "temple", "right", rank(atlas, [("temple", "right")])) is not None
-    assert panels.pain_drawing_list(atlas, every_region) is not None
+    for audience in AUDIENCES:
+        for tp_id in atlas.trigger_points:
+            for side in ("right", "left", "both"):
+                assert panel_for(atlas, ScreenState(trigger_point_id=tp_id, side=side, audience=audience))["panel"]
+        every_region = tuple((r, "right") for r in atlas.regions)
+        assert panel_for(atlas, ScreenState(mode=PAIN, pain=every_region, audience=audience))["panel"]
+        assert panel_for(atlas, ScreenState(region=("temple", "right"), audience=audience))["panel"]
+        assert panel_for(atlas, ScreenState(compare=(("trapezius_tp1", "right"), ("temporalis_tp1", "right")), audience=audience))["panel"]
 
 
 def test_choir_codes_follow_the_side(atlas):
-    from explorer.panels import choir_codes
+    from explorer.words import choir_codes
 
     right = choir_codes(atlas, [("temple", "right")])
     left = choir_codes(atlas, [("temple", "left")])
@@ -80,11 +78,8 @@ def test_choir_codes_follow_the_side(atlas):
     assert set(choir_codes(atlas, [("sacrum", "midline")])) == set(atlas.regions["sacrum"].choir_right)
 
 
-def test_a_chest_pattern_carries_the_heart_warning(atlas):
-    from explorer import panels
-    from explorer.domain.patterns import lit_regions
-
-    pattern = [(r.region_id, r.side) for r in lit_regions(atlas, "pectoralis_major_sternal_intermediate", "left")]
-    alerts = panels.red_flag_alerts(atlas, pattern, heading=panels.PATTERN_FLAGS_HEADING)
-    flags = [a.to_plotly_json()["props"].get("data-flag") for a in alerts[1:]]
-    assert "chest_heart" in flags
+def test_a_chest_pattern_carries_the_heart_warning_and_a_neck_and_temple_one_does_not(atlas):
+    text = _text(panel_for(atlas, ScreenState(trigger_point_id="pectoralis_major_sternal_intermediate", side="left"))["panel"])
+    assert "chest_heart" in text
+    text = _text(panel_for(atlas, ScreenState(trigger_point_id="trapezius_tp1", side="right"))["panel"])
+    assert "chest_heart" not in text

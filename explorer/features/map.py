@@ -45,9 +45,9 @@ def layout(atlas: Atlas) -> html.Div:
             html.Div(
                 className="map-toolbar",
                 children=[
-                    html.Label("View", htmlFor=ids.VIEW_SELECT, className="visually-hidden"),
-                    dbc.Select(id=ids.VIEW_SELECT, options=view_options(atlas), value=None, placeholder="Usual view", size="sm", className="view-select"),
-                    html.Span(id=ids.STAGE_VIEW_LABEL, className="stage-view-label", **{"aria-live": "polite"}),
+                    html.Button("← Whole body", id=ids.BACK_TO_MAP, type="button", hidden=True, className="btn btn-outline-secondary btn-sm"),
+                    html.Label("View", htmlFor=ids.VIEW_SELECT, className="form-label mb-0 small"),
+                    dbc.Select(id=ids.VIEW_SELECT, options=view_options(atlas), value=default_views(atlas)["wide"], size="sm", className="view-select"),
                 ],
             ),
             html.Div(
@@ -82,6 +82,7 @@ def register(app: Dash, atlas: Atlas) -> None:
         Input(ids.MODE, "value"),
         Input(ids.VIEW_SELECT, "value"),
         Input(ids.CLEAR, "n_clicks"),
+        Input(ids.AUDIENCE, "value"),
         State(ids.STATE, "data"),
         prevent_initial_call=True,
     )

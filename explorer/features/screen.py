@@ -10,13 +10,15 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Dash, Input, Output, State, html, no_update
 
-from explorer import content, ids, panels
+from explorer import content, ids
 from explorer.data.model import Atlas
-from explorer.domain.patterns import lit_regions
-from explorer.domain.ranking import rank
+from explorer.domain.patterns import ESSENTIAL, lit_regions
+from explorer.domain.ranking import rank, together
 from explorer.domain.search import search_muscles
+from explorer.features import compare, pain, panel
 from explorer.layout import pain_region_options, trigger_point_options
 from explorer.state import PAIN, ScreenState, from_store, parse_query, to_query
+from explorer.words import muscle_title, region_name, side_words
 
 REFERRER_LIMIT = 25
 MAX_SEARCH_CHARS = 80
@@ -38,31 +40,66 @@ def notice(messages) -> list:
 
 def panel_for(atlas: Atlas, state: ScreenState) -> dict:
     """Everything the side panel shows for a state (pure: tested without a browser)."""
-    pain_mode = state.mode == PAIN
-    selected_tp = atlas.trigger_points.get(state.trigger_point_id) if state.trigger_point_id else None
-    side = state.side
-    details = panels.trigger_point_details(atlas, selected_tp, side) if selected_tp else None
-    lit = lit_regions(atlas, selected_tp.trigger_point_id, side) if selected_tp else []
-    highlights = panels.highlight_list(atlas, lit) if selected_tp else []
-    out = {"panel": None, "highlights": [], "candidates": [], "flags": [], "hint": content.HOW_TO_MARK if pain_mode else content.HOW_TO_EXPLORE}
-    if pain_mode:
+    audience = state.audience
+    selected = atlas.trigger_points.get(state.trigger_point_id) if state.trigger_point_id else None
+    card = panel.muscle_card(atlas, selected, state.side, audience) if selected else None
+    out = {"hint": content.HOW_TO_MARK if state.mode == PAIN else content.HOW_TO_EXPLORE, "candidates": []}
+    if state.compare:
+        out["panel"] = [compare.compare_panel(atlas, list(state.compare), audience), html.Hr() if card else None, card]
+    elif state.mode == PAIN:
         candidates = rank(atlas, state.pain)
-        selected = (state.trigger_point_id, side) if selected_tp else None
-        out["candidates"] = panels.candidate_list(atlas, candidates, selected)
-        out["flags"] = panels.red_flag_alerts(atlas, state.pain)
-        out["highlights"] = panels.pain_drawing_list(atlas, state.pain)
-        out["panel"] = [html.Hr(), highlights, details] if details else None
+        out["candidates"] = candidates
+        chosen = (state.trigger_point_id, state.side) if selected else None
+        out["panel"] = [
+            *pain.warnings(atlas, state.pain),
+            pain.drawing_list(atlas, state.pain, audience),
+            pain.together_section(atlas, together(atlas, state.pain), audience),
+            pain.candidate_list(atlas, candidates, chosen, audience),
+            html.Hr() if card else None,
+            card,
+        ]
     elif state.region:
         region_id, region_side = state.region
         referrers = rank(atlas, [state.region], top=REFERRER_LIMIT)
-        out["panel"] = panels.region_referrers(atlas, region_id, region_side, referrers)
-    elif selected_tp:
-        safety = panels.red_flag_alerts(atlas, [(r.region_id, r.side) for r in lit], heading=panels.PATTERN_FLAGS_HEADING)
-        out["panel"] = [details, *safety]
-        out["highlights"] = highlights
+        out["panel"] = panel.region_referrers(atlas, region_id, region_side, referrers, audience)
+    elif card:
+        out["panel"] = card
     else:
-        out["panel"] = panels.intro()
+        out["panel"] = panel.intro(audience)
+    out["sheet"] = phone_sheet(atlas, state, out["candidates"])
     return out
+
+
+def phone_sheet(atlas: Atlas, state: ScreenState, candidates) -> list:
+    """The short result a phone shows at the bottom of the screen after a tap, with the way to the details."""
+    actions = html.Div(
+        [
+            html.Button("See details", type="button", className="btn btn-primary btn-sm", **{"data-sheet": "details"}),
+            html.Button("Whole body", type="button", className="btn btn-outline-secondary btn-sm", **{"data-sheet": "body"}),
+            html.Button("×", type="button", className="btn btn-link btn-sm sheet-close", title="Close", **{"aria-label": "Close", "data-sheet": "close"}),
+        ],
+        className="d-flex gap-2 align-items-center",
+    )
+    if state.trigger_point_id:
+        tp = atlas.trigger_points[state.trigger_point_id]
+        heading, _ = muscle_title(atlas, tp.muscle_id, state.audience)
+        main = [r for r in lit_regions(atlas, tp.trigger_point_id, state.side) if r.zone == ESSENTIAL]
+        names = ", ".join(dict.fromkeys(region_name(atlas, r.region_id, r.side, state.audience).split(",")[0].lower() for r in main))
+        return [
+            html.Strong(f"{heading} · {tp.label}"),
+            html.Span(f" ({side_words(state.side)})", className="text-muted"),
+            html.P(f"Felt mainly in: {names}." if names else tp.pattern_summary, className="mb-1 small"),
+            actions,
+        ]
+    if state.mode == PAIN and state.pain:
+        best = muscle_title(atlas, candidates[0].muscle_id, state.audience)[0] if candidates else None
+        count = len(state.pain)
+        line = f"{count} area{'s' if count != 1 else ''} marked." + (f" Best fit: {best}." if best else "")
+        return [html.Strong("Your pain drawing"), html.P(line, className="mb-1 small"), actions]
+    if state.region:
+        region_id, side = state.region
+        return [html.Strong(region_name(atlas, region_id, side, state.audience)), html.P("Trigger points that can send pain here are listed below.", className="mb-1 small"), actions]
+    return []
 
 
 def restore_state(atlas: Atlas, search, stored):
@@ -75,13 +112,13 @@ def restore_state(atlas: Atlas, search, stored):
 
 
 def render_screen(atlas: Atlas, stored) -> tuple:
-    """Panel, highlights, candidates, warnings, share link, address and control visibility for a browser state."""
+    """Panel, share link, address, control visibility, hint and phone sheet for a browser state."""
     state, notes = from_store(stored, atlas)
     out = panel_for(atlas, state)
     query = to_query(state)
-    panel = [*notice(notes), out["panel"]] if notes else out["panel"]
+    main = out["panel"] if isinstance(out["panel"], list) else [out["panel"]]
     pain_mode = state.mode == PAIN
-    return (panel, out["highlights"], out["candidates"], out["flags"], "/" + query, query, pain_mode, not pain_mode, out["hint"])
+    return ([*notice(notes), *main], "/" + query, query, pain_mode, not pain_mode, out["hint"], out["sheet"])
 
 
 def register(app: Dash, atlas: Atlas) -> None:
@@ -98,14 +135,12 @@ def register(app: Dash, atlas: Atlas) -> None:
 
     @app.callback(
         Output(ids.PANEL, "children"),
-        Output(ids.HIGHLIGHT_LIST, "children"),
-        Output(ids.CANDIDATES, "children"),
-        Output(ids.RED_FLAGS, "children"),
         Output(ids.SHARE_LINK, "href"),
         Output(ids.QUERY, "data"),
         Output(ids.EXPLORE_CONTROLS, "hidden"),
         Output(ids.PAIN_CONTROLS, "hidden"),
         Output(ids.MAP_HINT, "children"),
+        Output(ids.SHEET, "children"),
         Input(ids.STATE, "data"),
     )
     def render(stored):
@@ -128,16 +163,17 @@ def register(app: Dash, atlas: Atlas) -> None:
         prevent_initial_call=True,
     )
     def search_options(query, current):
-        """Options for what was typed: the server's search (abbreviations, misspellings) decides the order."""
+        """Options for what was typed: names, short forms, misspellings, symptoms and complaints."""
         if not isinstance(query, str) or not query.strip():
             return [by_value[current]] if isinstance(current, str) and current in by_value else []
         query = query[:MAX_SEARCH_CHARS]
-        muscle_ids = [hit.muscle.muscle_id for hit in search_muscles(atlas, query, limit=20)]
         options = []
-        for muscle_id in muscle_ids:
-            for tp in atlas.trigger_points_of(muscle_id):
+        for hit in search_muscles(atlas, query, limit=20):
+            for tp in atlas.trigger_points_of(hit.muscle.muscle_id):
                 option = dict(by_value[tp.trigger_point_id])
-                option["search"] = f"{option['search']} {query}"  # the fuzzy match was ours: keep it visible
+                if hit.why != "name":
+                    option["label"] = f"{option['label']} — {hit.why}"
+                option["search"] = f"{option['search']} {query}"  # the match was ours (fuzzy, complaint): keep it visible
                 options.append(option)
         if isinstance(current, str) and current in by_value and current not in {o["value"] for o in options}:
             options.append(by_value[current])

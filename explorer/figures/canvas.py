@@ -111,7 +111,10 @@ def side_letters(atlas: Atlas, view: View, window: Window) -> list[tuple[str, fl
         right_sign = _right_sign(drawing)
         x0, y0, x1, y1 = view.box if view.kind == PART else drawing.bounds
         # on the title's line: "R  Front  L"
-        top = window.y1 - TITLE_SPACE * 0.5 if view.kind == PART else drawing_title_point(atlas, drawing_id)[1]
+        box = drawing_box(atlas, drawing_id)
+        narrow = box.x1 - box.x0 <= 220
+        # on the title's line ("R  Front  L"), or just under it beside a narrow drawing's short title
+        top = window.y1 - TITLE_SPACE * 0.5 if view.kind == PART else drawing_title_point(atlas, drawing_id)[1] - (18 if narrow else 0)
         sides = [s for s in ("right", "left") if any(shape.side == s for shape in drawing.shapes)]
         for side in sides:
             sign = right_sign if side == "right" else -right_sign
@@ -135,3 +138,65 @@ def views_in_menu_order(atlas: Atlas) -> list[View]:
     """Groups first (the overviews), then drawings, then parts, each in file order."""
     order = {GROUP: 0, DRAWING: 1, PART: 2}
     return sorted(atlas.views.values(), key=lambda v: order[v.kind])
+
+
+# Which way each drawing faces, so a tap on the front of the body zooms to the palm, not the back of the hand.
+FACING = {
+    "front": "front",
+    "face": "front",
+    "hand_palmar": "front",
+    "foot_dorsal": "front",
+    "back": "back",
+    "hand_dorsal": "back",
+    "foot_plantar": "back",
+    "head_right": "side",
+    "head_left": "side",
+}
+
+
+def zoom_targets(atlas: Atlas) -> dict[str, dict[str, list[str]]]:
+    """For a tap on a region of a drawing (on a phone's overview), the views to zoom to, best first.
+
+    Candidates are the parts of the tapped drawing that hold most of the region and the other drawings
+    that show it (with their parts): those facing the same way first, then the smallest view (the
+    largest zoom); the tapped drawing itself comes last.
+    """
+    from explorer.domain.patterns import region_key
+
+    windows = {v.view_id: view_window(atlas, v) for v in atlas.views.values()}
+    area = {v: (w.x1 - w.x0) * (w.y1 - w.y0) for v, w in windows.items()}
+    parts_of: dict[str, list[View]] = {}
+    for view in atlas.views.values():
+        if view.kind == PART:
+            parts_of.setdefault(view.of[0], []).append(view)
+    shows: dict[str, dict[str, list]] = {}
+    for drawing_id, drawing in atlas.drawings.items():
+        by_key = shows.setdefault(drawing_id, {})
+        for shape in drawing.shapes:
+            by_key.setdefault(region_key(shape.region_id, shape.side), []).append(shape.polygon)
+
+    def parts_holding(drawing_id: str, key: str) -> list[str]:
+        polygons = shows.get(drawing_id, {}).get(key, [])
+        total = sum(p.area for p in polygons)
+        held = []
+        for part in parts_of.get(drawing_id, []):
+            bx0, by0, bx1, by1 = part.box
+            from shapely.geometry import box as shapely_box
+
+            inside = sum(p.intersection(shapely_box(bx0, by0, bx1, by1)).area for p in polygons)
+            if total and inside / total >= 0.5:
+                held.append(part.view_id)
+        return sorted(held, key=area.get)
+
+    out: dict[str, dict[str, list[str]]] = {}
+    for drawing_id, keys in shows.items():
+        facing = FACING.get(drawing_id, "")
+        for key in keys:
+            candidates = [(True, part) for part in parts_holding(drawing_id, key)]
+            for other in (d for d in shows if d != drawing_id and key in shows[d]):
+                same = FACING.get(other, "") == facing
+                candidates += [(same, part) for part in parts_holding(other, key)] + [(same, other)]
+            # facing the same way first, then the largest zoom; the tapped drawing itself last
+            ordered = [view for _, view in sorted(candidates, key=lambda c: (not c[0], area.get(c[1], 0)))] + [drawing_id]
+            out.setdefault(drawing_id, {})[key] = list(dict.fromkeys(v for v in ordered if v in atlas.views))
+    return out

@@ -20,14 +20,16 @@ from functools import cache
 
 import shapely
 
-from explorer.data.model import BOTH, LEFT, RIGHT, SIDES, Atlas
+from explorer.data.model import BOTH, GROUP, LEFT, RIGHT, SIDES, Atlas
 from explorer.domain.patterns import ESSENTIAL, lit_regions, region_key
 from explorer.figures.canvas import (
     Window,
+    drawing_box,
     drawing_title_point,
     placement,
     side_letters,
     view_window,
+    zoom_targets,
 )
 
 # The overlays, bottom to top (assets/tpx.js draws one SVG path for each, in this order).
@@ -131,7 +133,9 @@ def view_annotations(atlas: Atlas, view_id: str) -> list[dict]:
         for drawing_id in view.drawings:
             if drawing_id in atlas.drawings:
                 x, y = drawing_title_point(atlas, drawing_id)
-                notes.append(_text_note(atlas.views[drawing_id].label, x, y, size=14))
+                box = drawing_box(atlas, drawing_id)
+                # a narrow drawing gets a smaller title, so its R and L stay clear of it
+                notes.append(_text_note(atlas.views[drawing_id].label, x, y, size=14 if box.x1 - box.x0 > 220 else 11))
     for letter, x, y in side_letters(atlas, view, window):
         notes.append(
             {
@@ -269,6 +273,10 @@ def muscle_outline(atlas: Atlas, muscle_id: str, side: str) -> tuple[list, list]
     return xs, ys
 
 
+def _window_list(window: Window) -> tuple[float, float, float, float]:
+    return (_r(window.x0), _r(window.x1), _r(window.y0), _r(window.y1))
+
+
 def browser_index(atlas: Atlas, default_views: dict[str, str]) -> dict:
     """Everything the browser needs to paint any screen state without the server.
 
@@ -311,6 +319,8 @@ def browser_index(atlas: Atlas, default_views: dict[str, str]) -> dict:
             "drawings": list(view.drawings),
             "window": [_r(window.x0), _r(window.x1), _r(window.y0), _r(window.y1)],
             "annotations": view_annotations(atlas, view.view_id),
+            # on a phone a group of drawings is a navigator: a tap zooms in instead of choosing a dot
+            "navigator": view.kind == GROUP,
         }
     index = {
         "overlayTraces": list(OVERLAY_TRACES),
@@ -322,6 +332,8 @@ def browser_index(atlas: Atlas, default_views: dict[str, str]) -> dict:
         "views": views,
         "defaultViews": default_views,
         "midline": sorted(rid for rid, region in atlas.regions.items() if not region.sided),
+        "drawingWindows": {d: list(_window_list(drawing_box(atlas, d))) for d in atlas.drawings},
+        "zoom": zoom_targets(atlas),
     }
     index["version"] = hashlib.sha256(json.dumps(index, sort_keys=True).encode()).hexdigest()[:12]
     return index
