@@ -229,7 +229,7 @@
 
   tpx.isNavigator = function (state) {
     var view = tpx.index.views[(state && state.view) || currentView()];
-    return !!(view && view.navigator && isNarrow() && state.mode !== "pain");
+    return !!(view && view.navigator && isNarrow() && state.mode !== "pain" && !state.quiz);
   };
 
   function sameState(a, b) {
@@ -250,6 +250,11 @@
   tpx.afterTap = function (state, hit) {
     var s = copy(state);
     if (hit.navigate) { s.view = hit.navigate; return s; }
+    if (s.quiz) {
+      // a quiz: only painting a zone takes taps, until it is checked
+      if (s.quiz === "paint-zone" && !s.checked && hit.region) { s.marks = toggle(s.marks, hit.region); }
+      return s;
+    }
     if (s.mode === "pain") {
       if (hit.region) { s.pain = toggle(s.pain, hit.region); s.tp = null; s.side = "right"; }
       return s;
@@ -297,6 +302,8 @@
       return s;
     }
     if (control === "audience") { s.audience = value || "patient"; return s; }
+    if (control === "quiz-answer") { if (s.quiz === "which-muscle" && !s.answer) { s.answer = value; } return s; }
+    if (control === "quiz-check") { if (s.quiz === "paint-zone" && (s.marks || []).length) { s.checked = true; } return s; }
     if (control === "compare") { s.compare = value ? String(value).split(",").filter(Boolean).slice(0, 3) : []; return s; }
     if (control === "add-compare") {
       var list = (s.compare || []).filter(function (k) { return k !== value; });
@@ -333,6 +340,7 @@
   tpx.overlayKeys = function (state, preview) {
     var s = state || {}, keys = {};
     tpx.index.overlayTraces.forEach(function (name) { keys[name] = []; });
+    if (s.quiz) { return quizKeys(s, keys); }
     if (s.mode === "pain" || s.region) { keys.pain = s.mode === "pain" ? (s.pain || []).slice() : [s.region]; }
     var compared = s.compare || [];
     var shown = preview || (s.tp && !compared.length ? [s.tp, s.side || "right"] : null);
@@ -352,6 +360,26 @@
     keys.overlap = Object.keys(seen).filter(function (k) { return seen[k] >= 2; }).sort();
     return keys;
   };
+
+  /** What a quiz shows: the question's pattern, the two patterns after a wrong answer, or a painting and its truth. */
+  function quizKeys(s, keys) {
+    if (!s.card) { return keys; }
+    var card = s.card.split("|"), p = tpx.pattern(card[0], card[1]);
+    if (s.quiz === "which-muscle") {
+      var right = tpx.index.muscleOf[card[0]];
+      if (s.answer && s.answer !== right && tpx.index.firstPainTp[s.answer]) {
+        var other = tpx.pattern(tpx.index.firstPainTp[s.answer], "right");
+        keys.compare_0_essential = p[0]; keys.compare_0_spillover = p[1];
+        keys.compare_1_essential = other[0]; keys.compare_1_spillover = other[1];
+      } else {
+        keys.essential = p[0]; keys.spillover = p[1];
+      }
+    } else {
+      keys.pain = (s.marks || []).slice();
+      if (s.checked) { keys.essential = p[0]; }
+    }
+    return keys;
+  }
 
   function selectionDots(tp, side) {
     var gd = tpx.layers().markers, t = gd.data[0], xs = [], ys = [];
@@ -374,7 +402,7 @@
   /** Paint the overlays for a state (skipped when nothing changed): sets one SVG path per overlay. */
   tpx.paint = function (state, preview) {
     var keys = tpx.overlayKeys(state, preview);
-    var shown = preview || (state && state.tp ? [state.tp, state.side || "right"] : null);
+    var shown = preview || (state && state.tp && !state.quiz ? [state.tp, state.side || "right"] : null);
     var signature = JSON.stringify([keys, shown, painted.ringRadius]);
     if (signature === painted.overlay) { return false; }
     var svg = paintLayer(), xy = baseXY();
@@ -419,7 +447,7 @@
   };
 
   function paintMarkers(state) {
-    var viewId = currentView(), visible = state.mode !== "pain" && !tpx.isNavigator(state);
+    var viewId = currentView(), visible = state.mode !== "pain" && !state.quiz && !tpx.isNavigator(state);
     var signature = JSON.stringify([visible, markerSizeFor(viewId)]);
     if (signature === painted.markers) { return; }
     var size = markerSizeFor(viewId), trace = tpx.layers().markers.data[0];
@@ -558,11 +586,21 @@
   // Candidates and other lists rendered by the server carry data-tp / data-side: selecting one, and
   // resting the pointer on one to preview its pattern, needs no server round trip.
   function onDocumentClick(event) {
-    var el = event.target.closest && event.target.closest("[data-select-tp], [data-remove-pain], [data-sheet], #back-to-map, [data-compare], [data-add-compare], [data-uncompare]");
+    var el = event.target.closest && event.target.closest("[data-select-tp], [data-remove-pain], [data-sheet], #back-to-map, [data-compare], [data-add-compare], [data-uncompare], [data-quiz-answer], [data-quiz-check], [data-quiz-next], [data-quiz-kind], [data-quiz-part], #print-button, #save-picture");
     if (!el) { return; }
     event.preventDefault();
     if (el.id === "back-to-map") { tpx.commit(Object.assign(copy(tpx.state), { view: null })); return; }
+    if (el.id === "print-button") { tpx.printHandout(); return; }
+    if (el.id === "save-picture") { tpx.savePicture(); return; }
     if (el.hasAttribute("data-sheet")) { onSheetAction(el.getAttribute("data-sheet")); return; }
+    if (el.hasAttribute("data-quiz-answer")) { tpx.commit(tpx.afterControl(tpx.state, "quiz-answer", el.getAttribute("data-quiz-answer"))); return; }
+    if (el.hasAttribute("data-quiz-check")) { tpx.commit(tpx.afterControl(tpx.state, "quiz-check", true)); return; }
+    if (el.hasAttribute("data-quiz-next") || el.hasAttribute("data-quiz-kind") || el.hasAttribute("data-quiz-part")) {
+      // the next question comes from the server, which keeps the schedule's rules (explorer/domain/quiz.py)
+      var request = { kind: el.getAttribute("data-quiz-kind") || tpx.state.quiz, part: el.getAttribute("data-quiz-part") || tpx.state.part || "all", at: Date.now() };
+      window.dash_clientside.set_props("quiz-request", { data: request });
+      return;
+    }
     if (el.hasAttribute("data-compare")) { tpx.commit(tpx.afterControl(tpx.state, "compare", el.getAttribute("data-compare"))); return; }
     if (el.hasAttribute("data-add-compare")) { tpx.commit(tpx.afterControl(tpx.state, "add-compare", el.getAttribute("data-add-compare"))); return; }
     if (el.hasAttribute("data-uncompare")) { tpx.commit(tpx.afterControl(tpx.state, "uncompare", el.getAttribute("data-uncompare"))); return; }
@@ -585,6 +623,76 @@
     if (!el || !tpx.ready() || (event.relatedTarget && el.contains(event.relatedTarget))) { return; }
     tpx.paint(tpx.state);
   }
+
+  // ------------------------------------------------------------------ pictures of the map (print, save)
+
+  var INLINE = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-linejoin", "opacity"];
+
+  /** The paint layer as a stand-alone SVG image (its CSS written onto each element, as an image has no stylesheet). */
+  function paintLayerImage(width, height) {
+    var svg = paintLayer(), clone = svg.cloneNode(true), original = svg.querySelectorAll("*"), copies = clone.querySelectorAll("*");
+    for (var i = 0; i < original.length; i++) {
+      var style = getComputedStyle(original[i]);
+      INLINE.forEach(function (name) { copies[i].setAttribute(name, style.getPropertyValue(name)); });
+      if (copies[i].getAttribute("fill") && copies[i].getAttribute("fill").indexOf("url(") === 0) {
+        copies[i].setAttribute("fill", copies[i].getAttribute("fill").replace(/url\("?[^#]*#([^")]+)"?\)/, "url(#$1)"));
+      }
+    }
+    clone.setAttribute("width", width);
+    clone.setAttribute("height", height);
+    clone.setAttribute("xmlns", SVG);
+    var text = new XMLSerializer().serializeToString(clone);
+    return "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
+  }
+
+  function loadImage(source) {
+    return new Promise(function (resolve, reject) {
+      var image = new Image();
+      image.onload = function () { resolve(image); };
+      image.onerror = reject;
+      image.src = source;
+    });
+  }
+
+  /** A PNG of the map as shown: the body, the painted zones and (unless `dots` is false) the dots. */
+  tpx.mapPicture = function (dots) {
+    var l = tpx.layers(), rect = l.stage.getBoundingClientRect(), scale = 2;
+    var width = Math.round(rect.width), height = Math.round(rect.height);
+    var shots = [Plotly.toImage(l.base, { format: "png", width: width, height: height, scale: scale }), Promise.resolve(paintLayerImage(width, height))];
+    if (dots !== false && markersShown()) { shots.push(Plotly.toImage(l.markers, { format: "png", width: width, height: height, scale: scale })); }
+    return Promise.all(shots).then(function (sources) { return Promise.all(sources.map(loadImage)); }).then(function (images) {
+      var canvas = document.createElement("canvas");
+      canvas.width = width * scale; canvas.height = height * scale;
+      var context = canvas.getContext("2d");
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      images.forEach(function (image) { context.drawImage(image, 0, 0, canvas.width, canvas.height); });
+      return canvas.toDataURL("image/png");
+    });
+  };
+
+  /** Fill in the handout's picture and date, then open the browser's print dialog. */
+  tpx.printHandout = function () {
+    var done = function () { window.print(); };
+    var date = document.querySelector("[data-print-date]");
+    if (date) { date.textContent = new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }); }
+    var image = document.querySelector("[data-print-map]");
+    if (!image || !tpx.ready()) { done(); return Promise.resolve(); }
+    return tpx.mapPicture(false).then(function (png) { image.src = png; return new Promise(function (resolve) { image.onload = resolve; }); }).then(done, done);
+  };
+
+  /** Download the map as shown as a PNG file. */
+  tpx.savePicture = function () {
+    return tpx.mapPicture(true).then(function (png) {
+      var link = document.createElement("a");
+      link.href = png;
+      link.download = "trigger-point-map.png";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      return png;
+    });
+  };
 
   // ------------------------------------------------------------------ the phone's result sheet
 

@@ -18,7 +18,7 @@ from flask_talisman import Talisman
 
 import explorer
 from explorer.data import Atlas, DataValidationError, load_atlas
-from explorer.features import learn, screen
+from explorer.features import learn, quiz, screen
 from explorer.features import map as map_feature
 from explorer.layout import build_layout
 
@@ -72,6 +72,7 @@ def create_app(data_dir: Path | str | None = None, atlas: Atlas | None = None) -
     map_feature.register(app, atlas)
     screen.register(app, atlas)
     learn.register(app, atlas)
+    quiz.register(app, atlas)
     _serve_health(app, atlas)
     _cache_static(app)
     _secure(app)
@@ -138,7 +139,7 @@ def _secure(app: Dash) -> None:
         "default-src": "'self'",
         "script-src": ["'self'", *app.csp_hashes()],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", "blob:"],  # Plotly draws pictures of the map through blob: images
         "font-src": ["'self'", "data:"],
         "object-src": "'none'",
         "base-uri": "'self'",

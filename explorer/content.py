@@ -14,6 +14,8 @@ HOW_TO_EXPLORE = (
     "muscle by name. Esc or 'Clear' starts again."
 )
 
+HOW_TO_QUIZ = "A question for students: answer in the panel, or paint the zone on the map. Your score stays on this device."
+
 HOW_TO_MARK = (
     "Tap or click every place that hurts, on any view (again to unmark), or add areas from the list. "
     "Left and right are separate. The list ranks the trigger points whose usual pattern fits your drawing best."

@@ -34,3 +34,7 @@ LEARN = "learn-page"
 LEARN_BACK = "learn-back"
 MAP_PAGE = "map-page"
 AUDIENCE = "audience-switch"
+QUIZ_PROGRESS = "quiz-progress"  # localStorage: the student's score and schedule, never sent anywhere but back to this app
+QUIZ_REQUEST = "quiz-request"  # the browser asks for the next question
+HANDOUT = "handout"  # printed only: what a clinician hands out
+SAVE_PICTURE = "save-picture"

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from explorer import content, ids
 from explorer.data.model import LEFT, RIGHT, Atlas
-from explorer.features import learn
+from explorer.features import learn, quiz
 from explorer.features import map as map_feature
 from explorer.state import EXPLORE, PAIN, format_mark
 from explorer.words import AUDIENCES, DEFAULT_AUDIENCE
@@ -168,6 +168,7 @@ def toolbar() -> html.Div:
                 children=[
                     dbc.Button("Clear (Esc)", id=ids.CLEAR, color="secondary", outline=True, size="sm"),
                     dbc.Button("Print handout", id=ids.PRINT, color="secondary", outline=True, size="sm"),
+                    dbc.Button("Save map as picture", id=ids.SAVE_PICTURE, color="secondary", outline=True, size="sm"),
                     html.Span(id=ids.PRINT_SINK, hidden=True),
                     html.A("Link to this screen", id=ids.SHARE_LINK, href="/", className="small share-link"),
                 ],
@@ -185,6 +186,7 @@ def build_layout(atlas: Atlas) -> html.Div:
             dcc.Store(id=ids.STATE, storage_type="memory"),
             dcc.Store(id=ids.QUERY, storage_type="memory"),
             dcc.Store(id=ids.ADDRESS_SINK, storage_type="memory"),
+            *quiz.layout(),
             header(),
             html.Main(
                 className="container-fluid",
@@ -212,5 +214,6 @@ def build_layout(atlas: Atlas) -> html.Div:
             ),
             html.Footer(className="app-footer", children=[content.DISCLAIMER]),
             html.Section(id=ids.SHEET, className="phone-sheet", hidden=True, **{"aria-live": "polite", "aria-label": "Result"}),
+            html.Section(id=ids.HANDOUT, className="handout", **{"aria-hidden": "true"}),
         ],
     )

@@ -18,7 +18,8 @@ EXPLORE, PAIN = "explore", "pain"
 MODES = (EXPLORE, PAIN)
 SELECTION_SIDES = (RIGHT, LEFT, BOTH)
 SIDE_CODES = {"r": RIGHT, "right": RIGHT, "l": LEFT, "left": LEFT, "both": BOTH, "b": BOTH}
-KNOWN_PARAMETERS = ("tp", "side", "pain", "mode", "region", "view", "audience", "compare")
+KNOWN_PARAMETERS = ("tp", "side", "pain", "mode", "region", "view", "audience", "compare", "quiz", "card", "part")
+QUIZ_KINDS = ("which-muscle", "paint-zone")
 MAX_PAIN_MARKS = 300
 MAX_COMPARE = 3
 SIDE_SUFFIX = {RIGHT: "r", LEFT: "l", BOTH: "b"}
@@ -40,6 +41,13 @@ class ScreenState:
     view: str | None = None  # None: the default view for the screen size
     audience: str = DEFAULT_AUDIENCE  # patient | clinician | student: how the panel speaks
     compare: tuple[tuple[str, str], ...] = ()  # up to three (trigger point, side) shown together
+    quiz: str | None = None  # which-muscle | paint-zone
+    card: str | None = None  # the question: 'trigger_point_id|right'
+    part: str = "all"  # quiz filter: a muscle body part, or all
+    answer: str | None = None  # which-muscle: the muscle id chosen
+    marks: tuple[str, ...] = ()  # paint-zone: the areas painted (region keys)
+    checked: bool = False  # paint-zone: the painting was checked
+    qturn: int = 0  # the progress turn at which the question was asked (so an answer is recorded once)
     messages: tuple[str, ...] = field(default=(), compare=False)
 
     def to_store(self) -> dict:
@@ -53,6 +61,13 @@ class ScreenState:
             "view": self.view,
             "audience": self.audience,
             "compare": [f"{tp}|{side}" for tp, side in self.compare],
+            "quiz": self.quiz,
+            "card": self.card,
+            "part": self.part,
+            "answer": self.answer,
+            "marks": list(self.marks),
+            "checked": self.checked,
+            "qturn": self.qturn,
         }
 
     def toggle_pain(self, mark: Mark) -> ScreenState:
@@ -82,6 +97,12 @@ def to_query(state: ScreenState) -> str:
         params["region"] = format_mark(state.region)
     if state.compare:
         params["compare"] = ",".join(f"{tp}.{SIDE_SUFFIX[side]}" for tp, side in state.compare)
+    if state.quiz:
+        params["quiz"] = state.quiz
+        if state.card:
+            params["card"] = state.card.partition("|")[0]
+        if state.part != "all":
+            params["part"] = state.part
     if state.view:
         params["view"] = state.view
     if state.audience != DEFAULT_AUDIENCE:
@@ -169,6 +190,7 @@ def parse_query(search: str | None, atlas: Atlas) -> ScreenState:
             elif (tp_id, item_side) not in compare:
                 compare.append((tp_id, item_side))
 
+    quiz, card, part = _quiz_from(values, atlas, messages)
     return ScreenState(
         mode=mode or EXPLORE,
         trigger_point_id=trigger_point_id,
@@ -178,8 +200,28 @@ def parse_query(search: str | None, atlas: Atlas) -> ScreenState:
         view=view,
         audience=audience,
         compare=tuple(compare),
+        quiz=quiz,
+        card=card,
+        part=part,
         messages=tuple(messages),
     )
+
+
+def _quiz_from(values: dict, atlas: Atlas, messages: list[str]) -> tuple[str | None, str | None, str]:
+    quiz = values.get("quiz") or None
+    if quiz and quiz not in QUIZ_KINDS:
+        messages.append(f"Parameter 'quiz' must be 'which-muscle' or 'paint-zone' (got '{clip(quiz)}'); no quiz is shown.")
+        quiz = None
+    card = values.get("card") or None
+    if card and (card not in atlas.trigger_points or not atlas.trigger_points[card].pain):
+        messages.append(f"Parameter 'card': '{clip(card)}' is not a pain-referring trigger point of this atlas; a new question is chosen.")
+        card = None
+    part = values.get("part") or "all"
+    parts = {m.body_part for m in atlas.muscles.values()}
+    if part != "all" and part not in parts:
+        messages.append(f"Parameter 'part': '{clip(part)}' is not a body part of this atlas; questions come from every part.")
+        part = "all"
+    return quiz, (f"{card}|right" if card and quiz else None), part
 
 
 def parse_mark(item: str, atlas: Atlas) -> tuple[Mark | None, str]:
@@ -264,10 +306,48 @@ def from_store(data: object, atlas: Atlas) -> tuple[ScreenState, tuple[str, ...]
             compare.append((tp_id, item_side))
         else:
             notes.append("A compared trigger point could not be read and was left out.")
+    quiz, card, part, answer, marks, checked, qturn = _quiz_from_store(data, atlas, notes)
     state = ScreenState(
-        mode=mode, trigger_point_id=tp, side=side, pain=tuple(pain), region=region, view=view, audience=audience, compare=tuple(compare)
+        mode=mode,
+        trigger_point_id=tp,
+        side=side,
+        pain=tuple(pain),
+        region=region,
+        view=view,
+        audience=audience,
+        compare=tuple(compare),
+        quiz=quiz,
+        card=card,
+        part=part,
+        answer=answer,
+        marks=marks,
+        checked=checked,
+        qturn=qturn,
     )
     return state, tuple(notes)
+
+
+def _quiz_from_store(data: dict, atlas: Atlas, notes: list[str]):
+    quiz = data.get("quiz")
+    if quiz is None:
+        return None, None, "all", None, (), False, 0
+    if quiz not in QUIZ_KINDS:
+        notes.append("The quiz could not be read; no quiz is shown.")
+        return None, None, "all", None, (), False, 0
+    card = data.get("card")
+    if not (isinstance(card, str) and card.endswith("|right") and card[:-6] in atlas.trigger_points):
+        card = None
+    part = data.get("part") if isinstance(data.get("part"), str) and data.get("part") in {m.body_part for m in atlas.muscles.values()} else "all"
+    answer = data.get("answer") if isinstance(data.get("answer"), str) and data.get("answer") in atlas.muscles else None
+    raw = data.get("marks") if isinstance(data.get("marks"), list) else []
+    marks = []
+    for item in raw[:MAX_PAIN_MARKS]:
+        mark, problem = parse_mark(item, atlas) if isinstance(item, str) and len(item) <= MAX_VALUE_CHARS else (None, "x")
+        if mark and region_key(*mark) not in marks:
+            marks.append(region_key(*mark))
+    checked = data.get("checked") is True
+    qturn = data.get("qturn") if isinstance(data.get("qturn"), int) and not isinstance(data.get("qturn"), bool) and 0 <= data.get("qturn") <= 10**6 else 0
+    return quiz, card, part, answer, tuple(marks), checked, qturn
 
 
 def clip(text: str, limit: int = 40) -> str:

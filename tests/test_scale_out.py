@@ -77,7 +77,7 @@ http {{
             proxy_pass http://explorer;
             proxy_http_version 1.1;
             proxy_set_header Connection "";
-            proxy_set_header Host $host;
+            proxy_set_header Host $http_host;
         }}
     }}
 }}
@@ -108,7 +108,9 @@ def cluster(tmp_path_factory):
 
 def _call(base: str, method: str, path: str, body: dict | None = None) -> tuple[int, bytes]:
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": "application/json"})
+    # the same Host header both ways: the handout prints the address the browser used
+    headers = {"Content-Type": "application/json", "Host": "clinic.example:8080"}
+    request = urllib.request.Request(base + path, data=data, method=method, headers=headers)
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.read()
 

@@ -29,12 +29,13 @@ def test_the_address_the_app_wrote_itself_changes_nothing(atlas):
 
 def test_render_answers_with_panel_and_address(atlas):
     state = ScreenState(trigger_point_id="infraspinatus_upper", side="right")
-    panel, href, query, explore_hidden, pain_hidden, _hint, sheet = render_screen(atlas, state.to_store())
+    panel, href, query, explore_hidden, pain_hidden, _hint, sheet, printed = render_screen(atlas, state.to_store(), base_url="http://clinic.example/")
     assert "Infraspinatus" in _text(panel)
     assert query == "?tp=infraspinatus_upper&side=right" and href == "/" + query
     assert (explore_hidden, pain_hidden) == (False, True)
     assert "Main zone" in _text(panel)
     assert "Felt mainly in" in _text(sheet)
+    assert "http://clinic.example/?tp=infraspinatus_upper&side=right" in _text(printed) and "data:image/svg+xml;base64," in _text(printed)
 
 
 def test_render_ranks_a_pain_drawing(atlas):
@@ -53,7 +54,7 @@ def test_render_names_what_a_tampered_store_lost(atlas):
 
 @pytest.mark.parametrize("stored", [None, {}, "x", {"mode": "explore", "region": "temple.l"}])
 def test_render_never_fails(atlas, stored):
-    assert len(render_screen(atlas, stored)) == 7
+    assert len(render_screen(atlas, stored)) == 8
 
 
 def test_every_panel_renders_for_every_audience(atlas):

@@ -47,6 +47,16 @@ def intro(audience: str) -> html.Div:
             html.P(content.HOW_TO_EXPLORE),
             html.P("Or choose 'Where does it hurt?' to mark your pain and see which trigger points could explain it."),
             html.P(dcc.Link("What are trigger points, and could an injection help?", href="/learn", className="learn-link")),
+            html.P(
+                [
+                    "Test yourself: ",
+                    dcc.Link("Which muscle?", href="/?audience=student&quiz=which-muscle"),
+                    " · ",
+                    dcc.Link("Paint the zone", href="/?audience=student&quiz=paint-zone"),
+                ]
+            )
+            if audience == STUDENT
+            else None,
         ],
         **{"data-audience": audience},
     )

@@ -8,14 +8,17 @@ outside (a deep link, back and forward).
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import flask
 from dash import ClientsideFunction, Dash, Input, Output, State, html, no_update
 
 from explorer import content, ids
 from explorer.data.model import Atlas
 from explorer.domain.patterns import ESSENTIAL, lit_regions
+from explorer.domain.quiz import read_progress
 from explorer.domain.ranking import rank, together
 from explorer.domain.search import search_muscles
-from explorer.features import compare, pain, panel
+from explorer.features import compare, pain, panel, quiz
+from explorer.features.handout import handout
 from explorer.layout import pain_region_options, trigger_point_options
 from explorer.state import PAIN, ScreenState, from_store, parse_query, to_query
 from explorer.words import muscle_title, region_name, side_words
@@ -38,12 +41,18 @@ def notice(messages) -> list:
     ]
 
 
-def panel_for(atlas: Atlas, state: ScreenState) -> dict:
+def panel_for(atlas: Atlas, state: ScreenState, progress=None) -> dict:
     """Everything the side panel shows for a state (pure: tested without a browser)."""
     audience = state.audience
     selected = atlas.trigger_points.get(state.trigger_point_id) if state.trigger_point_id else None
     card = panel.muscle_card(atlas, selected, state.side, audience) if selected else None
     out = {"hint": content.HOW_TO_MARK if state.mode == PAIN else content.HOW_TO_EXPLORE, "candidates": []}
+    if state.quiz:
+        kind_progress = (progress or {}).get(state.quiz) if isinstance(progress, dict) else None
+        out["panel"] = quiz.quiz_panel(atlas, state, read_progress(atlas, kind_progress))
+        out["hint"] = content.HOW_TO_QUIZ
+        out["sheet"] = []
+        return out
     if state.compare:
         out["panel"] = [compare.compare_panel(atlas, list(state.compare), audience), html.Hr() if card else None, card]
     elif state.mode == PAIN:
@@ -102,23 +111,24 @@ def phone_sheet(atlas: Atlas, state: ScreenState, candidates) -> list:
     return []
 
 
-def restore_state(atlas: Atlas, search, stored):
+def restore_state(atlas: Atlas, search, stored, progress=None):
     """(store, notice) for an address (first load, back and forward); (no_update, no_update) when it is the one shown."""
     current, _ = from_store(stored, atlas)
     if stored is not None and to_query(current) == (search if isinstance(search, str) else ""):
         return no_update, no_update
-    state = parse_query(search, atlas)
+    state = quiz.start_card(atlas, parse_query(search, atlas), progress)
     return state.to_store(), notice(state.messages)
 
 
-def render_screen(atlas: Atlas, stored) -> tuple:
-    """Panel, share link, address, control visibility, hint and phone sheet for a browser state."""
+def render_screen(atlas: Atlas, stored, progress=None, base_url: str = "") -> tuple:
+    """Panel, share link, address, control visibility, hint, phone sheet and handout for a browser state."""
     state, notes = from_store(stored, atlas)
-    out = panel_for(atlas, state)
+    out = panel_for(atlas, state, progress)
     query = to_query(state)
     main = out["panel"] if isinstance(out["panel"], list) else [out["panel"]]
     pain_mode = state.mode == PAIN
-    return ([*notice(notes), *main], "/" + query, query, pain_mode, not pain_mode, out["hint"], out["sheet"])
+    sheet = handout(atlas, state, f"{base_url.rstrip('/')}/{query}")
+    return ([*notice(notes), *main], "/" + query, query, pain_mode or bool(state.quiz), not pain_mode, out["hint"], out["sheet"], sheet)
 
 
 def register(app: Dash, atlas: Atlas) -> None:
@@ -129,9 +139,10 @@ def register(app: Dash, atlas: Atlas) -> None:
         Output(ids.URL_MESSAGE, "children"),
         Input(ids.URL, "search"),
         State(ids.STATE, "data"),
+        State(ids.QUIZ_PROGRESS, "data"),
     )
-    def restore(search, stored):
-        return restore_state(atlas, search, stored)
+    def restore(search, stored, progress):
+        return restore_state(atlas, search, stored, progress)
 
     @app.callback(
         Output(ids.PANEL, "children"),
@@ -141,10 +152,12 @@ def register(app: Dash, atlas: Atlas) -> None:
         Output(ids.PAIN_CONTROLS, "hidden"),
         Output(ids.MAP_HINT, "children"),
         Output(ids.SHEET, "children"),
+        Output(ids.HANDOUT, "children"),
         Input(ids.STATE, "data"),
+        State(ids.QUIZ_PROGRESS, "data"),
     )
-    def render(stored):
-        return render_screen(atlas, stored)
+    def render(stored, progress):
+        return render_screen(atlas, stored, progress, flask.request.host_url)
 
     app.clientside_callback(
         ClientsideFunction("tpx", "address"),

@@ -328,6 +328,8 @@ def browser_index(atlas: Atlas, default_views: dict[str, str]) -> dict:
         "names": names,
         "patterns": patterns,
         "muscleOf": {tp.trigger_point_id: tp.muscle_id for tp in atlas.trigger_points.values()},
+        # a muscle's first pain-referring trigger point: the pattern a quiz shows for a muscle chosen as the answer
+        "firstPainTp": {m: next(t.trigger_point_id for t in atlas.trigger_points_of(m) if t.pain) for m in atlas.muscles if any(t.pain for t in atlas.trigger_points_of(m))},
         "outlines": outlines,
         "views": views,
         "defaultViews": default_views,
