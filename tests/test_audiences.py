@@ -141,14 +141,24 @@ def test_au005_one_full_round_of_paint_the_zone(duo, atlas):
     verdict = duo.wait_for_element(".quiz-verdict", timeout=5)
     assert verdict.get_attribute("data-jaccard") == "1.000" and "Well done" in verdict.text
     assert painted_starts(duo, "essential")  # the truth is shown once checked
-    wait(lambda: json.loads(duo.driver.execute_script("return localStorage.getItem('quiz-progress')") or "{}").get("paint-zone", {}).get("right") == 1)
+    wait(
+        lambda: (
+            json.loads(duo.driver.execute_script("return localStorage.getItem('quiz-progress')") or "{}").get("paint-zone", {}).get("right")
+            == 1
+        )
+    )
 
 
 def test_au006_the_handout_prints_on_at_most_two_pages_with_title_address_and_qr(duo, tmp_path):
-    for address, title in (("?tp=trapezius_tp1&side=right&audience=clinician", "Trapezius · TP1"), ("?mode=pain&pain=temple.r,plantar_heel.r", "Your pain drawing")):
+    for address, title in (
+        ("?tp=trapezius_tp1&side=right&audience=clinician", "Trapezius · TP1"),
+        ("?mode=pain&pain=temple.r,plantar_heel.r", "Your pain drawing"),
+    ):
         open_page(duo, address)
         wait(lambda: duo.find_elements(".handout-title"))
-        duo.driver.execute_script("window.print = function () { window.__printed = true; }; document.getElementById('print-button').click();")
+        duo.driver.execute_script(
+            "window.print = function () { window.__printed = true; }; document.getElementById('print-button').click();"
+        )
         wait(lambda: duo.driver.execute_script("return window.__printed === true"), 15)
         assert duo.driver.execute_script("return document.querySelector('[data-print-map]').src.indexOf('data:image/png') === 0")
         duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
