@@ -12,7 +12,8 @@ bind = os.environ.get("EXPLORER_BIND", "0.0.0.0:8050")
 # Workers share nothing (all user state is in the browser and the address): one per core, a few
 # threads each for the short callback requests.
 workers = int(os.environ.get("EXPLORER_WORKERS", multiprocessing.cpu_count()))
-worker_class = "gthread"
+# gunicorn's threaded worker, answering malformed requests without logging their request line
+worker_class = "explorer.serving.PrivateThreadWorker"
 threads = int(os.environ.get("EXPLORER_THREADS", 4))
 # Load and validate the atlas once, before forking: workers share its memory, start at once, and
 # broken data stops the server in one place with one report.

@@ -14,9 +14,9 @@ from backports import zstd
 from dash import Dash
 from dash._utils import to_json
 from flask import Response, jsonify, request
-from flask_talisman import Talisman
 
 import explorer
+from explorer import guard, headers
 from explorer.data import Atlas, DataValidationError, load_atlas
 from explorer.features import learn, quiz, screen
 from explorer.features import map as map_feature
@@ -75,7 +75,8 @@ def create_app(data_dir: Path | str | None = None, atlas: Atlas | None = None) -
     quiz.register(app, atlas)
     _serve_health(app, atlas)
     _cache_static(app)
-    _secure(app)
+    guard.install(app)
+    headers.install(app)
     return app
 
 
@@ -131,41 +132,6 @@ def warm_static(server) -> int:
         for encoding in ("br", "gzip", "zstd"):
             client.get(path, headers={"Accept-Encoding": encoding})
     return len(paths)
-
-
-def _secure(app: Dash) -> None:
-    """Security headers (CSP without CDNs) and error pages without tracebacks."""
-    policy = {
-        "default-src": "'self'",
-        "script-src": ["'self'", *app.csp_hashes()],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],  # Plotly draws pictures of the map through blob: images
-        "font-src": ["'self'", "data:"],
-        "object-src": "'none'",
-        "base-uri": "'self'",
-        "frame-ancestors": "'none'",
-    }
-    Talisman(
-        app.server,
-        content_security_policy=policy,
-        force_https=False,
-        strict_transport_security=False,
-        session_cookie_secure=False,
-        referrer_policy="no-referrer",
-        frame_options="DENY",
-    )
-
-    @app.server.errorhandler(400)
-    def bad_request(error):
-        return jsonify(error="bad request", detail=getattr(error, "description", "")), 400
-
-    @app.server.errorhandler(404)
-    def not_found(error):
-        return jsonify(error="not found"), 404
-
-    @app.server.errorhandler(500)
-    def server_error(error):
-        return jsonify(error="the server could not handle this request"), 500
 
 
 _default_app: Dash | None = None

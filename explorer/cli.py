@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import logging
 import sys
 from collections import Counter
 from pathlib import Path
@@ -100,11 +99,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _serve(atlas: Atlas, host: str, port: int) -> int:
     from explorer.app import create_app
+    from explorer.headers import HeaderSettingError
+    from explorer.serving import quiet_development_server
 
-    # The development server logs every request line, and a pain drawing travels in the query
-    # string: keep request logging off so no patient input reaches the server's logs.
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app(atlas=atlas)
+    quiet_development_server()
+    try:
+        app = create_app(atlas=atlas)
+    except HeaderSettingError as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return EXIT_INVALID
     print(f"Trigger Point Explorer on http://{host}:{port}/  (Ctrl+C to stop)")
     app.run(host=host, port=port, debug=False)
     return EXIT_OK

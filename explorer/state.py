@@ -122,6 +122,11 @@ def parse_query(search: str | None, atlas: Atlas) -> ScreenState:
     except ValueError:
         return ScreenState(messages=("The address has too many parameters; showing the start screen.",))
     values = {key: items[-1].strip() for key, items in raw.items()}
+    for key in [k for k, v in values.items() if k in KNOWN_PARAMETERS and not v.isprintable()]:
+        # a NUL byte or another control character has no place in any value: say so rather than
+        # quoting the value without it (which would look like a valid id that was refused)
+        messages.append(f"Parameter '{key}' contains a control character (such as a NUL byte) and was ignored.")
+        del values[key]
     for key in raw:
         if key not in KNOWN_PARAMETERS:
             messages.append(f"Parameter '{clip(key)}' is not used by this app and was ignored.")

@@ -11,46 +11,16 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from bench import dashreq
-
-ROOT = Path(__file__).resolve().parents[1]
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+from tests.servers import NGINX, free_port, gunicorn, stop, wait_for
 
 pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="Debian's nginx is installed by tests/run_all.sh")
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, timeout: float = 60.0) -> None:
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError(f"{url} did not answer")
-
-
-def _gunicorn(port: int) -> subprocess.Popen:
-    env = {**os.environ, "EXPLORER_BIND": f"127.0.0.1:{port}", "EXPLORER_WORKERS": "1", "EXPLORER_THREADS": "2"}
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    return subprocess.Popen([gunicorn, "-c", str(ROOT / "deploy" / "gunicorn.conf.py")], cwd=ROOT, env=env, stderr=subprocess.PIPE)
 
 
 NGINX_CONF = """
@@ -87,8 +57,8 @@ http {{
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx")
-    a, b, front = _port(), _port(), _port()
-    instances = [_gunicorn(a), _gunicorn(b)]
+    a, b, front = free_port(), free_port(), free_port()
+    instances = [gunicorn(a), gunicorn(b)]
     user = "user root;" if os.geteuid() == 0 else ""
     (tmp / "nginx.conf").write_text(NGINX_CONF.format(user=user, tmp=tmp, a=a, b=b, port=front))
     nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE)
@@ -96,14 +66,10 @@ def cluster(tmp_path_factory):
         for port in (a, b, front):
             if nginx.poll() is not None:
                 raise AssertionError(f"nginx did not start: {nginx.stderr.read().decode()}")
-            _wait(f"http://127.0.0.1:{port}/health")
+            wait_for(f"http://127.0.0.1:{port}/health")
         yield {"front": f"http://127.0.0.1:{front}", "single": f"http://127.0.0.1:{a}", "log": tmp / "upstreams.log", "ports": (a, b)}
     finally:
-        nginx.terminate()
-        for process in instances:
-            process.terminate()
-        for process in (nginx, *instances):
-            process.wait(10)
+        stop(nginx, *instances)
 
 
 def _call(base: str, method: str, path: str, body: dict | None = None) -> tuple[int, bytes]:

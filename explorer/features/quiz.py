@@ -156,6 +156,11 @@ def _which_feedback(atlas: Atlas, state: ScreenState, right_id: str) -> html.Div
     )
 
 
+def _one_of(value: object, allowed) -> str | None:
+    """A value the browser sent, if it is one of the allowed names (anything else, of any type, is None)."""
+    return value if isinstance(value, str) and value in allowed else None
+
+
 def first_tp(atlas: Atlas, muscle_id: str) -> str:
     """The muscle's first pain-referring trigger point (for drawing its pattern next to the right answer)."""
     return next(t.trigger_point_id for t in atlas.trigger_points_of(muscle_id) if t.pain)
@@ -174,8 +179,8 @@ def register(app: Dash, atlas: Atlas) -> None:
     def next_question(request, stored_progress, stored_state):
         state, _ = from_store(stored_state, atlas)
         request = request if isinstance(request, dict) else {}
-        kind = request.get("kind") if request.get("kind") in q.KINDS else (state.quiz or q.WHICH_MUSCLE)
-        part = request.get("part") if request.get("part") in PART_NAMES else state.part
+        kind = _one_of(request.get("kind"), q.KINDS) or state.quiz or q.WHICH_MUSCLE
+        part = _one_of(request.get("part"), PART_NAMES) or state.part
         progress = q.read_progress(atlas, (stored_progress or {}).get(kind) if isinstance(stored_progress, dict) else None)
         card = q.next_card(atlas, progress, part)
         fresh = replace(
