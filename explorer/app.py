@@ -137,13 +137,15 @@ def warm_static(server) -> int:
 _default_app: Dash | None = None
 # gunicorn stops (rather than restarting workers forever) when a worker exits with this code.
 WORKER_BOOT_ERROR = 3
+# Without preload_app, a worker that waits for another to stop the server gives up after this long.
+WORKER_WAIT_SECONDS = 60
 
 
 def __getattr__(name: str):
     """`explorer.app:server` for gunicorn, built on first use rather than at import.
 
     The data folder comes from EXPLORER_DATA_DIR (default: the bundled data). Broken data stops the
-    server with the list of problems, not a traceback.
+    server with the list of problems, printed once, not a traceback (see _refuse).
     """
     global _default_app
     if name in ("server", "app"):
@@ -151,7 +153,92 @@ def __getattr__(name: str):
             try:
                 _default_app = create_app(os.environ.get("EXPLORER_DATA_DIR") or None)
             except DataValidationError as error:
-                print(error.report(), file=sys.stderr)
-                raise SystemExit(WORKER_BOOT_ERROR) from None
+                _refuse(error.report())
+            except headers.HeaderSettingError as error:
+                _refuse(f"Cannot start: {error}")
         return _default_app.server if name == "server" else _default_app
     raise AttributeError(name)
+
+
+def _refuse(report: str):
+    """Print the report (the data's problems, or a setting that cannot be used) and stop with WORKER_BOOT_ERROR, once per server.
+
+    With gunicorn's preload_app (deploy/gunicorn.conf.py) the data is loaded once, before forking,
+    and this simply exits. Without it every worker loads the data and fails at the same moment; if
+    two of them exited with WORKER_BOOT_ERROR, gunicorn would print the report twice and, stopping
+    for the first, crash with a traceback on the second. So the first worker of a gunicorn master
+    to get here reports and exits; the others wait quietly to be stopped along with the server.
+    """
+    worker = _gunicorn_worker()
+    if worker is not None and not worker.alive:
+        os._exit(0)  # the server is already stopping (another worker has reported): leave quietly
+    if worker is not None and not _first_to_report(worker):
+        _wait_to_be_stopped(worker)
+    print(report, file=sys.stderr, flush=True)
+    raise SystemExit(WORKER_BOOT_ERROR) from None
+
+
+def _gunicorn_worker():
+    """The gunicorn worker loading this app (None outside a gunicorn worker, e.g. preloading in the master)."""
+    base = sys.modules.get("gunicorn.workers.base")
+    frame = sys._getframe(1) if base is not None else None
+    while frame is not None:
+        candidate = frame.f_locals.get("self")
+        if isinstance(candidate, base.Worker):
+            return candidate
+        frame = frame.f_back
+    return None
+
+
+def _report_marker(worker) -> Path:
+    """A file naming this gunicorn master (its pid and listening socket), created by the worker that reports."""
+    import tempfile
+
+    sockets = getattr(worker, "sockets", None) or []
+    inode = os.fstat(sockets[0].fileno()).st_ino if sockets else 0
+    return Path(tempfile.gettempdir()) / f"{_MARKER_PREFIX}{os.getuid()}-{worker.ppid}-{inode}"
+
+
+_MARKER_PREFIX = "trigger-point-explorer-refused-"
+
+
+def _first_to_report(worker) -> bool:
+    if int(getattr(worker.cfg, "workers", 1) or 1) <= 1:
+        return True
+    marker = _report_marker(worker)
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return False
+    except OSError:
+        return True  # no temporary folder: report (at worst twice) rather than not at all
+    _forget_stopped_servers(marker)
+    return True
+
+
+def _forget_stopped_servers(keep: Path) -> None:
+    """Remove the markers of earlier gunicorn masters that have stopped (a marker is never removed while its master runs)."""
+    for old in keep.parent.glob(f"{_MARKER_PREFIX}{os.getuid()}-*"):
+        try:
+            master = int(old.name.removeprefix(_MARKER_PREFIX).split("-")[1])
+            if old != keep:
+                os.kill(master, 0)
+        except ProcessLookupError:
+            old.unlink(missing_ok=True)
+        except (ValueError, IndexError, OSError):
+            continue
+
+
+def _wait_to_be_stopped(worker) -> None:
+    """Sleep until gunicorn stops this worker (it is stopping for the one that reported), then exit quietly."""
+    import signal
+    import time
+
+    for signum in (signal.SIGTERM, signal.SIGQUIT, signal.SIGINT):
+        signal.signal(signum, lambda *_: os._exit(0))
+    if not worker.alive:  # told to stop while it was still loading
+        os._exit(0)
+    deadline = time.monotonic() + WORKER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+    # Nobody stopped the server (a stale marker of an earlier server with the same pid?): report after all.

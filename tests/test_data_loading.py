@@ -118,4 +118,4 @@ def test_every_problem_is_reported_at_once(data_copy):
 def test_not_utf8(data_copy):
     (data_copy / "regions.csv").write_bytes(b"region_id,label\n\xff\xfe,bad\n")
     problems = problems_for(data_copy)
-    assert any(p.startswith("regions.csv, line 2: is not valid UTF-8") for p in problems)
+    assert any(p.startswith("regions.csv, line 2, column 'region_id': the value is not valid UTF-8") for p in problems)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from explorer.app import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -51,18 +57,48 @@ def test_unknown_path_is_404_json(client):
     assert response.status_code in (200, 404)
 
 
-def test_production_entry_point_refuses_broken_data_without_a_traceback(data_copy):
-    import os
-    import subprocess
-    import sys
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+REPORT_HEADLINE = "The data is invalid: 1 problem found. Nothing was loaded."
+PROBLEM = "referral_patterns.csv, line 2, column 'zone': 'primary' is not allowed"
 
+
+@pytest.fixture
+def broken_data(data_copy):
     from tests.conftest import edit_csv
 
     edit_csv(data_copy / "referral_patterns.csv", 2, "zone", "primary")
-    env = {**os.environ, "EXPLORER_DATA_DIR": str(data_copy)}
-    done = subprocess.run(
-        [sys.executable, "-c", "import explorer.app as a; a.server"], capture_output=True, text=True, env=env, timeout=120
-    )
+    return data_copy
+
+
+def _refusal(command: list[str], data_dir) -> subprocess.CompletedProcess:
+    env = {**os.environ, "EXPLORER_DATA_DIR": str(data_dir), "EXPLORER_BIND": "127.0.0.1:0"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+
+
+def test_production_entry_point_refuses_broken_data_without_a_traceback(broken_data):
+    done = _refusal([sys.executable, "-c", "import explorer.app as a; a.server"], broken_data)
     assert done.returncode == 3
-    assert "referral_patterns.csv, line 2, column 'zone'" in done.stderr
+    assert done.stderr.count(REPORT_HEADLINE) == 1 and PROBLEM in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed")
+def test_gunicorn_with_the_deploy_config_refuses_broken_data_once(broken_data):
+    """preload_app: the data is checked once, before any worker starts; gunicorn stops with the report."""
+    done = _refusal([str(GUNICORN), "-c", "deploy/gunicorn.conf.py"], broken_data)
+    assert done.returncode != 0
+    assert done.stderr.count(REPORT_HEADLINE) == 1 and PROBLEM in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Booting worker" not in done.stderr
+
+
+@pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed")
+@pytest.mark.parametrize("workers", [2, 4])
+def test_plain_gunicorn_with_several_workers_refuses_broken_data_once(broken_data, workers):
+    """Without preload every worker loads the data and fails at once: one reports, gunicorn stops, no traceback."""
+    command = [str(GUNICORN), "explorer.app:server", "--workers", str(workers), "--bind", "127.0.0.1:0"]
+    done = _refusal(command, broken_data)
+    assert done.returncode != 0
+    assert done.stderr.count(REPORT_HEADLINE) == 1 and PROBLEM in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Worker failed to boot." in done.stderr  # gunicorn's own reason for stopping, from its arbiter

@@ -8,6 +8,7 @@ Nothing is returned unless there are no problems at all: the app never serves a 
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import pandera.errors
 from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
 from shapely.prepared import prep
+from shapely.validation import explain_validity
 
 from explorer.data import schemas
 from explorer.data.csvio import Table, read_table
@@ -77,9 +79,8 @@ class _File:
 
     def rows(self):
         """Named tuples of the rows that passed the cell checks (Index = line)."""
-        for row in self.frame.itertuples():
-            if row.Index not in self.bad_lines:
-                yield row
+        frame = self.frame[~self.frame.index.isin(list(self.bad_lines))] if self.bad_lines else self.frame
+        yield from frame.itertuples()
 
     def present(self, column: str) -> set[str]:
         """Every value of a column, including rows that failed other checks (for reference checks)."""
@@ -94,23 +95,26 @@ def _validate(table: Table, problems: list[Problem]) -> _File:
     missing = [c for c in schema.columns if c not in frame.columns]
     extra = [c for c in frame.columns if c not in schema.columns]
     for column in extra:
-        close = next((c for c in missing if c.lower() == column.lower().replace(" ", "_")), None)
-        hint = f"; did you mean '{close}'? (column names are lower-case snake_case)" if close else " (check its spelling)"
-        problems.append(Problem(name, 1, column, f"unknown column{hint}"))
+        problems.append(Problem(name, 1, column, f"unknown column{_column_hint(column, missing)}"))
     for column in missing:
         problems.append(Problem(name, 1, column, "required column is missing from the header"))
-    if frame.empty and name not in schemas.MAY_BE_EMPTY:
+    empty = frame.empty and name not in schemas.MAY_BE_EMPTY
+    if empty:
         problems.append(Problem(name, 0, "", "the file has a header but no rows; at least one row is required"))
-    if missing or extra:
+    if missing or extra or empty:
+        # No row can be read (or there is none): other files' references to this one are not checked either,
+        # so one broken header is one problem, not one per reference.
         return _File(name, frame.iloc[0:0], set(), usable=False)
     bad: set[int] = set()
     try:
         schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as errors:
+        describe = _CaseWords(name, frame)
+        cases = errors.failure_cases
+        failures = zip(cases["column"].tolist(), cases["index"].tolist(), cases["failure_case"].tolist(), cases["check"].tolist(), strict=True)
         seen: set[tuple[int, str]] = set()
-        cases = errors.failure_cases.sort_values("check", key=lambda s: s.map(_check_priority), kind="stable")
-        for _, case in cases.iterrows():
-            problem = problem_from_case(name, frame, case)
+        for column, index, value, check in sorted(failures, key=lambda case: _check_priority(case[3])):
+            problem = describe(column, index, value, check)
             if problem is None or (problem.line, problem.column) in seen:
                 continue
             seen.add((problem.line, problem.column))
@@ -120,13 +124,45 @@ def _validate(table: Table, problems: list[Problem]) -> _File:
     return _File(name, frame, bad)
 
 
+def _column_hint(column: str, missing: list[str]) -> str:
+    """'; did you mean ...?' for an unknown column that looks like a missing one."""
+    folded = column.lower().replace(" ", "_").replace("-", "_")
+    close = next((c for c in missing if c == folded), None)
+    if close:
+        return f"; did you mean '{close}'? (column names are lower-case snake_case)"
+    close = next(iter(difflib.get_close_matches(folded, missing, n=1, cutoff=0.75)), None)
+    if close:
+        return f"; did you mean '{close}'? (check its spelling)"
+    return " (check its spelling; the columns of this file are listed in the README, 'Data model')"
+
+
 def _check_priority(check: str) -> int:
     """The most telling message for a cell comes first: stray spaces explain a failed format check."""
     check = str(check)
     return 0 if check.startswith("no_edge_spaces") else 1 if check.startswith("not_blank") else 2
 
 
-def problem_from_case(name: str, frame: pd.DataFrame, case) -> Problem | None:
+class _CaseWords:
+    """Turns pandera failure cases of one file into plain problems (fast enough for 100,000 of them)."""
+
+    def __init__(self, name: str, frame: pd.DataFrame) -> None:
+        self.name = name
+        self.frame = frame
+        self.first_lines: dict[str, dict[str, int]] = {}
+
+    def first_line(self, column: str, value: str) -> int:
+        lines = self.first_lines.get(column)
+        if lines is None:
+            lines = self.first_lines[column] = {}
+            for line, cell in zip(self.frame.index.tolist(), self.frame[column].tolist(), strict=True):
+                lines.setdefault(cell, line)
+        return lines.get(value, 0)
+
+    def __call__(self, column, index, value, check) -> Problem | None:
+        return problem_from_case(self.name, self.frame, {"column": column, "index": index, "failure_case": value, "check": check}, self)
+
+
+def problem_from_case(name: str, frame: pd.DataFrame, case, words: _CaseWords | None = None) -> Problem | None:
     """A plain message for one pandera failure case."""
     column = str(case["column"]) if case["column"] is not None else ""
     if pd.isna(case["index"]):
@@ -144,10 +180,10 @@ def problem_from_case(name: str, frame: pd.DataFrame, case) -> Problem | None:
         hint = " (use lower case)" if value.lower() in allowed else ""
         message = f"{_short(value)!r} is not allowed{hint}; use one of {listed}"
     elif check == "field_uniqueness":
-        first = int(frame.index[frame[column] == value][0]) if (frame[column] == value).any() else 0
-        message = f"{_short(value)!r} is a duplicate id" + (f" (first on line {first})" if first and first != line else "")
+        first = (words or _CaseWords(name, frame)).first_line(column, value)
         if first == line:
             return None  # the first occurrence is fine; its duplicates are reported
+        message = f"{_short(value)!r} is a duplicate id" + (f" (first on line {first})" if first else "")
     elif check.startswith("format:"):
         message = f"{_short(value)!r} has the wrong format (expected {check.removeprefix('format:')})"
     else:
@@ -170,6 +206,7 @@ class _Builder:
     def __init__(self, files: dict[str, _File], problems: list[Problem]) -> None:
         self.files = files
         self.problems = problems
+        self.view_kinds: dict[str, str] = {}  # view id -> kind, for the rows of views.csv that passed the cell checks
 
     def problem(self, file: str, line: int, column: str, message: str) -> None:
         self.problems.append(Problem(file, line, column, message))
@@ -184,6 +221,19 @@ class _Builder:
 
     def rows(self, name: str):
         return self.files[name].rows() if self.has(name) else iter(())
+
+    def flawed(self, name: str) -> bool:
+        """True when some row of the file was left out (or it could not be read): checks that need all of it are skipped."""
+        return not self.has(name) or bool(self.files[name].bad_lines) or any(p.file == name for p in self.problems)
+
+    def not_a_drawing(self, view_id: str) -> str | None:
+        """Why `view_id` cannot be used as a drawing; None when it can, or when its own row is broken (reported there)."""
+        if not self.has("views.csv"):
+            return None
+        kind = self.view_kinds.get(view_id)
+        if kind is not None:
+            return None if kind == DRAWING else f"{view_id!r} is a {kind}, not a drawing"
+        return None if view_id in self.files["views.csv"].present("view_id") else f"{view_id!r} is not in views.csv"
 
     def build(self) -> Atlas:
         regions = self._regions()
@@ -218,7 +268,7 @@ class _Builder:
     def _views(self) -> dict[str, View]:
         name = "views.csv"
         rows = list(self.rows(name))
-        kinds = {row.view_id: row.kind for row in rows}
+        self.view_kinds = {row.view_id: row.kind for row in rows}
         views: dict[str, View] = {}
         for row in rows:
             of = _split(row.of)
@@ -232,12 +282,15 @@ class _Builder:
                 if not row.mirror_view:
                     self.problem(name, row.Index, "mirror_view", "a drawing needs mirror_view: where its mirror image (the left side) is drawn")
                     ok = False
-                elif kinds.get(row.mirror_view) != DRAWING:
-                    self.problem(name, row.Index, "mirror_view", f"{row.mirror_view!r} is not a drawing in views.csv")
+                elif reason := self.not_a_drawing(row.mirror_view):
+                    self.problem(name, row.Index, "mirror_view", f"{reason}; mirror_view names the drawing where this drawing's mirror image is drawn")
                     ok = False
             elif row.kind == PART:
-                if len(of) != 1 or kinds.get(of[0]) != DRAWING:
+                if len(of) != 1:
                     self.problem(name, row.Index, "of", f"a part names the one drawing it is cut from (got {row.of!r})")
+                    ok = False
+                elif reason := self.not_a_drawing(of[0]):
+                    self.problem(name, row.Index, "of", f"{reason}; a part names the one drawing it is cut from")
                     ok = False
                 if box is None:
                     self.problem(name, row.Index, "x_min", "a part needs its box: x_min, y_min, x_max and y_max")
@@ -246,9 +299,10 @@ class _Builder:
                     self.problem(name, row.Index, "x_max", "the box is empty: x_min must be below x_max and y_min below y_max")
                     ok = False
             elif row.kind == GROUP:
-                unknown = [v for v in of if kinds.get(v) != DRAWING]
-                if not of or unknown:
-                    self.problem(name, row.Index, "of", f"a group lists drawings of views.csv separated by ';' (not drawings: {unknown or row.of!r})")
+                reasons = [reason for v in of if (reason := self.not_a_drawing(v))]
+                if not of or reasons:
+                    why = "; ".join(reasons) if reasons else "'of' is empty"
+                    self.problem(name, row.Index, "of", f"{why}; a group lists drawings of views.csv separated by ';'")
                     ok = False
                 if any(numbers):
                     self.problem(name, row.Index, "x_min", "a group has no box (its drawings decide its extent)")
@@ -262,7 +316,6 @@ class _Builder:
         by_view: dict[str, list[RegionShape]] = defaultdict(list)
         seen: dict[tuple, int] = {}
         known_regions = self.present("regions.csv", "region_id")
-        view_kinds = {row.view_id: row.kind for row in self.rows("views.csv")} if self.has("views.csv") else None
         for row in self.rows(name):
             line = row.Index
             key = (row.view, row.region_id, row.side, row.part)
@@ -270,28 +323,29 @@ class _Builder:
                 self.problem(name, line, "part", f"duplicate polygon {row.view}/{row.region_id}/{row.side}/{row.part} (first on line {seen[key]})")
                 continue
             seen[key] = line
-            if view_kinds is not None and view_kinds.get(row.view) != DRAWING:
-                self.problem(name, line, "view", f"{row.view!r} is not a drawing listed in views.csv")
+            if reason := self.not_a_drawing(row.view):
+                self.problem(name, line, "view", f"{reason}; polygons are drawn on the drawings of views.csv")
                 continue
             region = regions.get(row.region_id)
-            if region is None:
-                if known_regions is not None and row.region_id not in known_regions:
-                    self.problem(name, line, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)")
+            if region is None and known_regions is not None and row.region_id not in known_regions:
+                self.problem(name, line, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)")
                 continue
-            if region.sided and row.side == MIDLINE:
+            if region is not None and region.sided and row.side == MIDLINE:
                 self.problem(name, line, "side", f"region {row.region_id!r} is sided: use 'right' or 'left'")
                 continue
-            if not region.sided and row.side != MIDLINE:
+            if region is not None and not region.sided and row.side != MIDLINE:
                 self.problem(name, line, "side", f"region {row.region_id!r} is a midline region: use 'midline'")
                 continue
             polygon = Polygon([tuple(float(v) for v in pair.split(",")) for pair in row.outline.split()])
             if not polygon.is_valid or polygon.area <= 0:
-                self.problem(name, line, "outline", "outline is not a simple polygon (it crosses itself or has no area)")
+                why = explain_validity(polygon) if not polygon.is_valid else "it has no area"
+                self.problem(name, line, "outline", f"outline is not a simple polygon ({_short(why)}); its edges must not cross")
                 continue
             by_view[row.view].append(RegionShape(row.view, row.region_id, row.side, polygon))
         if not self.has(name):
             return {}
-        if self.files[name].bad_lines:
+        if self.flawed(name) or self.flawed("regions.csv") or self.flawed("views.csv"):
+            # some polygon was left out: whatever seems undrawn now may just be the row reported above
             return {view: _drawing(view, shapes) for view, shapes in by_view.items()}
         drawn = {(s.region_id, s.side) for shapes in by_view.values() for s in shapes}
         for region in regions.values():
@@ -304,6 +358,8 @@ class _Builder:
         return {view: _drawing(view, shapes) for view, shapes in by_view.items()}
 
     def _check_boxes(self, views: dict[str, View], drawings: dict[str, Drawing]) -> None:
+        if self.flawed("body_geometry.csv"):
+            return  # a drawing with a polygon left out has the wrong extent
         lines = {row.view_id: row.Index for row in self.rows("views.csv")}
         for view in views.values():
             if view.kind != PART or view.of[0] not in drawings:
@@ -325,16 +381,15 @@ class _Builder:
         name = "muscles.csv"
         muscles: dict[str, Muscle] = {}
         known_regions = self.present("regions.csv", "region_id")
+        geometry_complete = not self.flawed("body_geometry.csv")
         for row in self.rows(name):
             outline_regions = _split(row.outline_regions)
-            if row.outline_view and self.has("views.csv") and views.get(row.outline_view, None) is None:
-                self.problem(name, row.Index, "outline_view", f"{row.outline_view!r} is not a view in views.csv")
-            elif row.outline_view and row.outline_view in views and views[row.outline_view].kind != DRAWING:
-                self.problem(name, row.Index, "outline_view", f"{row.outline_view!r} is not a drawing (a part or group has no outline of its own)")
+            if row.outline_view and (reason := self.not_a_drawing(row.outline_view)):
+                self.problem(name, row.Index, "outline_view", f"{reason}; the outline is drawn on a drawing (a part or group has no outline of its own)")
             for region_id in outline_regions:
                 if known_regions is not None and region_id not in known_regions:
-                    self.problem(name, row.Index, "outline_regions", f"unknown region {region_id!r}")
-                elif row.outline_view in drawings and not drawings[row.outline_view].shapes_of(region_id, RIGHT):
+                    self.problem(name, row.Index, "outline_regions", f"unknown region {region_id!r} (not in regions.csv)")
+                elif geometry_complete and row.outline_view in drawings and not drawings[row.outline_view].shapes_of(region_id, RIGHT):
                     self.problem(name, row.Index, "outline_regions", f"region {region_id!r} is not drawn on view {row.outline_view!r}")
             if outline_regions and not row.outline_view:
                 self.problem(name, row.Index, "outline_view", "outline_regions are given, so outline_view is required")
@@ -374,9 +429,8 @@ class _Builder:
             if known_tps is not None and row.trigger_point_id not in known_tps:
                 self.problem(name, row.Index, "trigger_point_id", f"unknown trigger point {row.trigger_point_id!r} (not in trigger_points.csv)")
                 continue
-            if row.region_id not in regions:
-                if known_regions is not None and row.region_id not in known_regions:
-                    self.problem(name, row.Index, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)")
+            if known_regions is not None and row.region_id not in known_regions:
+                self.problem(name, row.Index, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)")
                 continue
             by_tp[row.trigger_point_id].append(
                 Referral(row.trigger_point_id, row.region_id, row.zone, row.laterality, row.source.strip(), row.confidence, row.note.strip())
@@ -389,7 +443,8 @@ class _Builder:
         seen: dict[tuple[str, str], int] = {}
         known_tps = self.present("trigger_points.csv", "trigger_point_id")
         tp_regions = {row.trigger_point_id: row.region_id for row in self.rows("trigger_points.csv")}
-        bodies = {view: prep(d.silhouette.buffer(REGION_TOLERANCE)) for view, d in drawings.items()}
+        # a drawing with a polygon left out (reported in body_geometry.csv) would put good dots outside the body
+        bodies = {} if self.flawed("body_geometry.csv") else {view: prep(d.silhouette.buffer(REGION_TOLERANCE)) for view, d in drawings.items()}
         for row in self.rows(name):
             line = row.Index
             key = (row.trigger_point_id, row.view)
@@ -400,19 +455,19 @@ class _Builder:
             if known_tps is not None and row.trigger_point_id not in known_tps:
                 self.problem(name, line, "trigger_point_id", f"unknown trigger point {row.trigger_point_id!r} (not in trigger_points.csv)")
                 continue
-            view = views.get(row.view)
-            if view is None or view.kind != DRAWING:
-                if self.has("views.csv"):
-                    what = "a part or group" if view is not None else "not in views.csv"
-                    self.problem(name, line, "view", f"{row.view!r} is {what}; positions are given on drawings (a part shows its drawing's dots)")
+            if reason := self.not_a_drawing(row.view):
+                self.problem(name, line, "view", f"{reason}; positions are given on drawings (a part or group shows its drawings' dots)")
                 continue
-            if view.side == LEFT:
-                self.problem(name, line, "view", f"{row.view!r} shows the left side; positions are given for the right side and mirrored")
+            view = views.get(row.view)
+            if view is not None and view.side == LEFT:
+                self.problem(
+                    name, line, "view", f"{row.view!r} shows the left side; positions are given for the right side (the left is their mirror image)"
+                )
                 continue
             x, y = float(row.x), float(row.y)
             drawing = drawings.get(row.view)
             region_id = tp_regions.get(row.trigger_point_id)
-            if drawing is not None:
+            if drawing is not None and row.view in bodies:
                 if not _outside_ok(bodies[row.view], x, y):
                     x0, y0, x1, y1 = drawing.bounds
                     self.problem(
@@ -437,7 +492,9 @@ class _Builder:
         points: dict[str, TriggerPoint] = {}
         known_muscles = self.present("muscles.csv", "muscle_id")
         known_regions = self.present("regions.csv", "region_id")
-        positions_readable = self.has("trigger_point_positions.csv") and not self.files["trigger_point_positions.csv"].bad_lines
+        # a row left out of those files (reported there) would make its trigger point look incomplete
+        positions_readable = not self.flawed("trigger_point_positions.csv")
+        referrals_complete = not self.flawed("referral_patterns.csv")
         for row in self.rows(name):
             line = row.Index
             if known_muscles is not None and row.muscle_id not in known_muscles:
@@ -445,7 +502,7 @@ class _Builder:
             if known_regions is not None and row.region_id not in known_regions:
                 self.problem(name, line, "region_id", f"unknown region {row.region_id!r} (not in regions.csv)")
             tp_referrals = tuple(referrals.get(row.trigger_point_id, ()))
-            if self.has("referral_patterns.csv") and not self.files["referral_patterns.csv"].bad_lines:
+            if referrals_complete:
                 if not tp_referrals:
                     self.problem(name, line, "trigger_point_id", f"{row.trigger_point_id!r} has no referral pattern")
                 elif row.pain == "yes" and not any(r.zone == "essential" for r in tp_referrals):
