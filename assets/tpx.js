@@ -119,18 +119,21 @@
     ringBoxes = out;
   }
 
+  /** Whether canvas point (x, y) is inside ring `b` of ringBoxes (even-odd rule). */
+  function insideRing(b, x, y) {
+    if (x < b[3] || x > b[4] || y < b[5] || y > b[6]) { return false; }
+    var xy = baseXY(), xs = xy[0], ys = xy[1], inside = false;
+    for (var i = b[1], j = b[2] - 1; i < b[2]; j = i++) {
+      if ((ys[i] > y) !== (ys[j] > y) && x < ((xs[j] - xs[i]) * (y - ys[i])) / (ys[j] - ys[i]) + xs[i]) { inside = !inside; }
+    }
+    return inside;
+  }
+
   /** The region key ("temple.r") under a canvas point, or null outside every drawing. */
   tpx.regionAt = function (x, y) {
     if (!ringBoxes) { buildRingBoxes(); }
-    var xy = baseXY(), xs = xy[0], ys = xy[1];
     for (var r = 0; r < ringBoxes.length; r++) {
-      var b = ringBoxes[r];
-      if (x < b[3] || x > b[4] || y < b[5] || y > b[6]) { continue; }
-      var inside = false;
-      for (var i = b[1], j = b[2] - 1; i < b[2]; j = i++) {
-        if ((ys[i] > y) !== (ys[j] > y) && x < ((xs[j] - xs[i]) * (y - ys[i])) / (ys[j] - ys[i]) + xs[i]) { inside = !inside; }
-      }
-      if (inside) { return b[0]; }
+      if (insideRing(ringBoxes[r], x, y)) { return ringBoxes[r][0]; }
     }
     return null;
   };
@@ -476,6 +479,7 @@
     if (painted.view !== currentView()) { tpx.showView(currentView()); }
     paintMarkers(tpx.state);
     tpx.paint(tpx.state);
+    describeMap();
     syncControls();
     var back = document.getElementById("back-to-map");
     if (back) { back.hidden = !tpx.state.view || tpx.state.view === tpx.index.defaultViews[isNarrow() ? "narrow" : "wide"]; }
@@ -698,6 +702,174 @@
 
   var sheet = { dismissed: false, wanted: false };
 
+  // ------------------------------------------------------------------ keyboard and the map's words
+
+  var keys = { cursor: null }; // the target the keyboard is on: {hit, x, y (client pixels), cx, cy (canvas), name}
+
+  /** A point inside ring `b` of ringBoxes, near the middle of its box (null for a sliver too thin to find one). */
+  function insidePoint(b) {
+    var cx = (b[3] + b[4]) / 2, cy = (b[5] + b[6]) / 2, best = null, bestDistance = Infinity;
+    for (var i = 1; i < 8; i++) {
+      for (var j = 1; j < 8; j++) {
+        var x = b[3] + ((b[4] - b[3]) * i) / 8, y = b[5] + ((b[6] - b[5]) * j) / 8, d = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+        if (d < bestDistance && insideRing(b, x, y)) { best = [x, y]; bestDistance = d; }
+      }
+    }
+    return best;
+  }
+
+  var areaPoints = {}; // view id -> [[region key, x, y], ...] in canvas units: the areas the keyboard visits
+
+  function areasOf(viewId) {
+    if (areaPoints[viewId]) { return areaPoints[viewId]; }
+    if (!ringBoxes) { buildRingBoxes(); }
+    var w = windowOf(viewId), out = [];
+    ringBoxes.forEach(function (b) {
+      if (w && (b[4] < w[0] || b[3] > w[1] || b[6] < w[2] || b[5] > w[3])) { return; }
+      var c = insidePoint(b);
+      if (c && (!w || (c[0] >= w[0] && c[0] <= w[1] && c[1] >= w[2] && c[1] <= w[3]))) { out.push([b[0], c[0], c[1]]); }
+    });
+    return (areaPoints[viewId] = out);
+  }
+
+  /** What the keyboard can reach now: the dots when they are shown, otherwise the areas of the view. */
+  tpx.keyTargets = function () {
+    var dots = tpx.visibleDots();
+    if (dots.length) {
+      return dots.map(function (d) { var c = tpx.toCanvas(d[1], d[2]); return { hit: { dot: d[0] }, x: d[1], y: d[2], cx: c[0], cy: c[1], name: d[3] }; });
+    }
+    return areasOf(currentView()).map(function (a) {
+      var p = tpx.toClient(a[1], a[2]);
+      return { hit: { region: a[0], x: a[1], y: a[2] }, x: p[0], y: p[1], cx: a[1], cy: a[2], name: tpx.index.names[a[0]] || a[0] };
+    });
+  };
+
+  /** The target nearest `from` in an arrow's direction (dx, dy): ahead of it, and the less sideways the better. */
+  tpx.nextTarget = function (targets, from, dx, dy) {
+    var best = null, bestScore = Infinity;
+    targets.forEach(function (t) {
+      var ahead = (t.x - from.x) * dx + (t.y - from.y) * dy;
+      var aside = Math.abs((t.x - from.x) * dy - (t.y - from.y) * dx);
+      if (ahead < 1 || aside > ahead * 2.5) { return; }
+      var score = ahead + aside * 3;
+      if (score < bestScore) { best = t; bestScore = score; }
+    });
+    return best;
+  };
+
+  function readingOrder(targets) {
+    return targets.slice().sort(function (a, b) { return Math.abs(a.y - b.y) > 12 ? a.y - b.y : a.x - b.x; });
+  }
+
+  // compared in canvas units: the page may have scrolled since the last key
+  function sameTarget(a, b) {
+    return !!(a && b) && a.hit.dot === b.hit.dot && a.hit.region === b.hit.region && Math.abs(a.cx - b.cx) < 0.5 && Math.abs(a.cy - b.cy) < 0.5;
+  }
+
+  /** Where the keyboard starts: the selected dot, else the first target in reading order. */
+  function startTarget(targets) {
+    var s = tpx.state || {}, chosen = s.tp ? s.tp + "|" + (s.side === "left" ? "left" : "right") : null;
+    return targets.filter(function (t) { return chosen && t.hit.dot === chosen; })[0] || readingOrder(targets)[0] || null;
+  }
+
+  function describeTarget(t) {
+    var s = tpx.state || {};
+    if (t.hit.dot) { return t.name + ". Enter shows where it refers pain."; }
+    if (tpx.isNavigator(s)) { return t.name + ". Enter zooms in here."; }
+    var marked = s.quiz ? (s.marks || []).indexOf(t.hit.region) >= 0 : (s.pain || []).indexOf(t.hit.region) >= 0;
+    if (s.mode === "pain" || (s.quiz === "paint-zone" && !s.checked)) { return t.name + (marked ? ", marked. Enter unmarks it." : ". Enter marks it."); }
+    return t.name + ". Enter lists the trigger points that can send pain here.";
+  }
+
+  function showCursor(t) {
+    var stage = tpx.layers().stage, ring = document.getElementById("key-cursor");
+    if (!ring) {
+      ring = document.createElement("div");
+      ring.id = "key-cursor"; ring.className = "key-cursor"; ring.setAttribute("aria-hidden", "true");
+      stage.appendChild(ring);
+    }
+    keys.cursor = t;
+    if (!t) { ring.hidden = true; return; }
+    var rect = stage.getBoundingClientRect();
+    ring.hidden = false;
+    ring.style.left = (t.x - rect.left) + "px";
+    ring.style.top = (t.y - rect.top) + "px";
+    var label = document.getElementById("stage-pointer");
+    if (label) { label.textContent = describeTarget(t); }
+  }
+
+  /** Arrow keys move between targets, Home and End go to the first and last, Enter or Space chooses. */
+  function onStageKey(event) {
+    var moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    var key = event.key, targets;
+    if (!(key in moves) && ["Home", "End", "Enter", " "].indexOf(key) < 0) { return; }
+    if (!tpx.ready()) { return; }
+    event.preventDefault();
+    tpx.layers().stage.classList.add("keying");
+    targets = tpx.keyTargets();
+    if (!targets.length) { return; }
+    var current = targets.filter(function (t) { return sameTarget(t, keys.cursor); })[0];
+    if (key === "Enter" || key === " ") {
+      if (!current) { showCursor(startTarget(targets)); return; }
+      var hit = current.hit, state = tpx.state || {};
+      if (hit.region && tpx.isNavigator(state)) {
+        var view = tpx.focusViewFor(hit.region, hit.x, hit.y);
+        if (!view) { return; }
+        hit = { navigate: view };
+      }
+      tpx.commit(tpx.afterTap(state, hit));
+      // the view may have changed: stay on the same target if it is still there
+      var after = tpx.keyTargets();
+      showCursor(after.filter(function (t) { return t.hit.dot === current.hit.dot && t.hit.region === current.hit.region; })[0] || startTarget(after));
+      return;
+    }
+    if (!current) { showCursor(startTarget(targets)); return; }
+    if (key === "Home" || key === "End") {
+      var ordered = readingOrder(targets);
+      showCursor(key === "Home" ? ordered[0] : ordered[ordered.length - 1]);
+      return;
+    }
+    var next = tpx.nextTarget(targets, current, moves[key][0], moves[key][1]);
+    if (next) { showCursor(next); return; }
+    var label = document.getElementById("stage-pointer");
+    if (label) { label.textContent = current.name + ". Nothing further " + { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" }[key] + "."; }
+  }
+
+  function onStageFocus() {
+    if (!tpx.ready() || keys.cursor) { return; }
+    var label = document.getElementById("stage-pointer");
+    if (label) { label.textContent = "Body map: arrow keys move between " + (tpx.visibleDots().length ? "trigger points" : "body areas") + ", Enter chooses."; }
+  }
+
+  function onStageBlur() {
+    keys.cursor = null;
+    var ring = document.getElementById("key-cursor");
+    if (ring) { ring.hidden = true; }
+    tpx.layers().stage.classList.remove("keying");
+  }
+
+  /** The map in words, for screen readers (the stage's description): the view, and what is lit or marked on it. */
+  tpx.mapSummary = function (state) {
+    var s = state || {}, view = tpx.index.views[currentView()], parts = [];
+    var name = function (k) { return tpx.index.names[k] || k; };
+    parts.push("View: " + (view ? view.label : "") + ".");
+    var lit = tpx.overlayKeys(s);
+    if (s.mode === "pain") { parts.push(s.pain && s.pain.length ? "Marked as painful: " + s.pain.map(name).join("; ") + "." : "No area marked yet."); }
+    if (s.region && s.mode !== "pain") { parts.push("Chosen area: " + name(s.region) + "."); }
+    if (s.quiz === "paint-zone") { parts.push((s.marks || []).length ? "Painted: " + s.marks.map(name).join("; ") + "." : "Nothing painted yet."); }
+    if (lit.essential.length) { parts.push("Lit strongly (main zone): " + lit.essential.map(name).join("; ") + "."); }
+    if (lit.spillover.length) { parts.push("Lit lightly (sometimes also): " + lit.spillover.map(name).join("; ") + "."); }
+    (s.compare || []).forEach(function (key, i) { parts.push("Pattern " + (i + 1) + ": " + (dotLabel(key) || key) + "."); });
+    if (lit.overlap.length) { parts.push("Where the patterns meet: " + lit.overlap.map(name).join("; ") + "."); }
+    if (!s.quiz && s.mode !== "pain") { parts.push(tpx.visibleDots().length + " trigger points shown as dots."); }
+    return parts.join(" ");
+  };
+
+  function describeMap() {
+    var summary = document.getElementById("stage-summary");
+    if (summary) { summary.textContent = tpx.mapSummary(tpx.state); }
+  }
+
   function sheetElement() { return document.getElementById("phone-sheet"); }
 
   function showSheet() {
@@ -734,6 +906,10 @@
     document.addEventListener("pointermove", function (e) { if (e.target.closest && e.target.closest("#stage")) { onPointerMove(e); } }, true);
     document.addEventListener("pointerleave", function (e) { if (e.target && e.target.id === "stage") { onPointerLeave(); } }, true);
     document.addEventListener("click", onDocumentClick);
+    document.addEventListener("keydown", function (e) { if (e.target && e.target.id === "stage") { onStageKey(e); } });
+    document.addEventListener("focusin", function (e) { if (e.target && e.target.id === "stage") { onStageFocus(); } });
+    document.addEventListener("focusout", function (e) { if (e.target && e.target.id === "stage") { onStageBlur(); } });
+    document.addEventListener("pointerdown", function (e) { var st = document.getElementById("stage"); if (st) { st.classList.remove("keying"); } }, true);
     document.addEventListener("mouseover", onDocumentOver);
     document.addEventListener("mouseout", onDocumentOut);
     window.addEventListener("resize", function () { painted.view = null; painted.markers = null; if (tpx.state) { tpx.apply(tpx.state); } showSheet(); });
@@ -749,7 +925,7 @@
   window.dash_clientside.tpx = {
     /** STATE store changed (from the address, a control, or a tap): paint it. */
     apply: function (state, index) {
-      if (index && (!tpx.index || tpx.index.version !== index.version)) { tpx.index = index; ringBoxes = null; }
+      if (index && (!tpx.index || tpx.index.version !== index.version)) { tpx.index = index; ringBoxes = null; areaPoints = {}; }
       if (state) { tpx.apply(state); }
       return noUpdate();
     },

@@ -23,6 +23,23 @@ from explorer.features import map as map_feature
 from explorer.layout import build_layout
 
 ASSETS_DIR = Path(__file__).resolve().parents[1] / "assets"
+# Dash's page, with the language declared (screen readers pick their voice from it) and the scripts
+# outside a <footer> (Dash's default adds a second contentinfo landmark next to the app's own).
+INDEX_PAGE = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>"""
 # Responses that are the same for every user and every request: compressed once per worker, then served from memory.
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/_dash-layout", "/_dash-dependencies")
 COMPRESSORS = {
@@ -63,6 +80,7 @@ def create_app(data_dir: Path | str | None = None, atlas: Atlas | None = None) -
         serve_locally=True,
         compress=True,
         update_title=None,
+        index_string=INDEX_PAGE,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": "Interactive map of myofascial trigger points and their referred pain."},

@@ -7,7 +7,7 @@ DISCLAIMER = (
 
 DISCLAIMER_SHORT = "Education, not a diagnosis."
 
-MAP_LABEL = "Body map. Tab here, then use the arrow keys to move between trigger points and Enter to choose one."
+MAP_LABEL = "Body map. Use the arrow keys to move between trigger points (or body areas) and Enter to choose one."
 
 HOW_TO_EXPLORE = (
     "Tap or click a dot (a trigger point) to light up where its pain is usually felt, or search for a "

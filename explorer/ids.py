@@ -15,7 +15,8 @@ VIEW_SELECT = "view-select"
 STAGE = "stage"
 STAGE_BASE = "stage-base"
 STAGE_MARKERS = "stage-markers"
-STAGE_POINTER = "stage-pointer"
+STAGE_POINTER = "stage-pointer"  # live: the name under the pointer or the keyboard cursor
+STAGE_SUMMARY = "stage-summary"  # the map in words (the view, what is lit or marked): the stage's description
 
 CLEAR = "clear-button"
 PRINT = "print-button"

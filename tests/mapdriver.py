@@ -55,7 +55,13 @@ def scroll_stage_into_view(duo) -> None:
 def cdp_tap(duo, x: float, y: float) -> None:
     """A trusted mouse click at client coordinates (DevTools input events)."""
     for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
-        params = {"type": kind, "x": x, "y": y, "button": "none" if kind == "mouseMoved" else "left", "buttons": 1 if kind == "mousePressed" else 0}
+        params = {
+            "type": kind,
+            "x": x,
+            "y": y,
+            "button": "none" if kind == "mouseMoved" else "left",
+            "buttons": 1 if kind == "mousePressed" else 0,
+        }
         if kind != "mouseMoved":
             params["clickCount"] = 1
         duo.driver.execute_cdp_cmd("Input.dispatchMouseEvent", params)
@@ -94,7 +100,8 @@ def region_canvas_point(atlas, drawing: str, region_id: str, side: str) -> tuple
     from explorer.figures.canvas import placement
 
     shape = max(
-        (s for s in atlas.drawings[drawing].shapes if s.region_id == region_id and s.side in (side, "midline")), key=lambda s: s.polygon.area
+        (s for s in atlas.drawings[drawing].shapes if s.region_id == region_id and s.side in (side, "midline")),
+        key=lambda s: s.polygon.area,
     )
     inner = shape.polygon.buffer(-1.2)
     point = (inner if not inner.is_empty else shape.polygon).representative_point()
@@ -117,3 +124,25 @@ def expected_starts(atlas, keys) -> list[tuple[float, float]]:
 
     rings = stage.rings(atlas)
     return sorted((round(rings.x[start], 1), round(rings.y[start], 1)) for key in keys for start, _end in rings.slices.get(key, []))
+
+
+class PhoneDuo:
+    """The parts of dash_duo these tests use, on a Chromium that emulates a 390 x 844 touch phone."""
+
+    def __init__(self, server_url: str) -> None:
+        from bench.browser import make_driver
+
+        self.server_url = server_url.rstrip("/")
+        self.driver = make_driver(390, 844, mobile=True)
+
+    def find_element(self, selector: str):
+        return self.driver.find_element("css selector", selector)
+
+    def find_elements(self, selector: str):
+        return self.driver.find_elements("css selector", selector)
+
+    def wait_for_element(self, selector: str, timeout: float = 5.0):
+        return wait(lambda: self.find_elements(selector) and self.find_elements(selector)[0], timeout, f"no {selector}")
+
+    def get_logs(self) -> list:
+        return [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]

@@ -8,31 +8,9 @@ import pytest
 
 from explorer.app import create_app
 from explorer.figures.reach import PHONE, room_on_view
-from tests.mapdriver import READY, open_page, region_canvas_point, state, tap_canvas, touch_tap, wait
+from tests.mapdriver import READY, PhoneDuo, open_page, region_canvas_point, state, tap_canvas, touch_tap, wait
 
 pytestmark = pytest.mark.browser
-
-
-class PhoneDuo:
-    """The parts of dash_duo these tests use, on a Chromium that emulates a 390 x 844 touch phone."""
-
-    def __init__(self, server_url: str) -> None:
-        from bench.browser import make_driver
-
-        self.server_url = server_url.rstrip("/")
-        self.driver = make_driver(390, 844, mobile=True)
-
-    def find_element(self, selector: str):
-        return self.driver.find_element("css selector", selector)
-
-    def find_elements(self, selector: str):
-        return self.driver.find_elements("css selector", selector)
-
-    def wait_for_element(self, selector: str, timeout: float = 5.0):
-        return wait(lambda: self.find_elements(selector) and self.find_elements(selector)[0], timeout, f"no {selector}")
-
-    def get_logs(self) -> list:
-        return [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
 @pytest.fixture
@@ -74,10 +52,16 @@ def test_ph001_whole_body_is_a_navigator_then_a_finger_picks_a_dot_and_the_resul
     from explorer.words import muscle_title
 
     assert muscle_title(atlas, atlas.trigger_points[key.split("|")[0]].muscle_id, "patient")[0] in sheet.text
-    bottom, screen = phone.driver.execute_script("return [document.getElementById('phone-sheet').getBoundingClientRect().bottom, window.innerHeight]")
+    bottom, screen = phone.driver.execute_script(
+        "return [document.getElementById('phone-sheet').getBoundingClientRect().bottom, window.innerHeight]"
+    )
     assert abs(bottom - screen) <= 1, (bottom, screen)  # on screen, at the bottom
     phone.find_element("[data-sheet=details]").click()
-    wait(lambda: phone.driver.execute_script("var r = document.querySelector('.panel').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0"))
+    wait(
+        lambda: phone.driver.execute_script(
+            "var r = document.querySelector('.panel').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0"
+        )
+    )
     assert phone.find_element("#phone-sheet").get_attribute("hidden") is not None
     phone.driver.execute_script("document.getElementById('back-to-map').scrollIntoView({block: 'center', behavior: 'instant'})")
     phone.find_element("#back-to-map").click()
@@ -87,7 +71,9 @@ def test_ph001_whole_body_is_a_navigator_then_a_finger_picks_a_dot_and_the_resul
     assert phone.get_logs() == []
 
 
-@pytest.mark.parametrize("view", ["right_palm", "right_back_of_hand", "right_sole", "right_foot_top", "back_low_back", "right_thigh_front", "head_right"])
+@pytest.mark.parametrize(
+    "view", ["right_palm", "right_back_of_hand", "right_sole", "right_foot_top", "back_low_back", "right_thigh_front", "head_right"]
+)
 def test_ph002_every_dot_of_hand_foot_and_close_up_views_takes_a_finger(phone, view):
     open_page(phone, f"?view={view}")
     phone.driver.execute_script("document.getElementById('stage').scrollIntoView({block: 'center', behavior: 'instant'})")

@@ -54,12 +54,14 @@ def layout(atlas: Atlas) -> html.Div:
                 id=ids.STAGE,
                 className="stage",
                 tabIndex=0,
-                role="group",
+                # the arrow keys belong to the map (a screen reader passes them on in an application)
+                role="application",
                 style={"--aspect": f"{window.aspect:.4f}"},  # drawn in the shape of the first view: no resize when it is shown
-                **{"aria-label": content.MAP_LABEL, "aria-describedby": ids.STAGE_POINTER, "data-view": first},
+                **{"aria-label": content.MAP_LABEL, "aria-roledescription": "body map", "aria-describedby": ids.STAGE_SUMMARY, "data-view": first},
                 children=layers,
             ),
             html.P(id=ids.STAGE_POINTER, className="stage-pointer", **{"aria-live": "polite"}),
+            html.P(id=ids.STAGE_SUMMARY, className="visually-hidden"),
             dcc.Store(id=ids.INDEX, data=stage.browser_index(atlas, default_views(atlas))),
             dcc.Store(id=ids.PAINT_SINK),
         ],
